@@ -1,0 +1,22 @@
+/**
+ * Writes a model's first version from its authoring spec: `npx tsx tools/authoring/write-model.ts derby`.
+ * This overwrites models/<name>.bpmn, so it is for first drafts only; afterwards edit the .bpmn.
+ */
+import { writeFileSync, renameSync } from 'node:fs';
+import { writeBpmn } from './write-bpmn.ts';
+import type { ModelSpec } from './spec.ts';
+
+const specs: Record<string, () => Promise<ModelSpec>> = {
+  derby: async () => (await import('./derby.ts')).derby,
+};
+
+const name = process.argv[2] ?? '';
+const load = specs[name];
+if (!load) {
+  console.error(`usage: write-model.ts <${Object.keys(specs).join('|')}>`);
+  process.exit(2);
+}
+const target = `models/${name}.bpmn`;
+writeFileSync(`${target}.tmp`, writeBpmn(await load()));
+renameSync(`${target}.tmp`, target);
+console.log(`wrote ${target}`);
