@@ -1,0 +1,215 @@
+/**
+ * Time as the procedures state it: Europe/London local time, working days without weekends and
+ * England bank holidays (from date-holidays, not a hand-kept list), deadlines and meeting sittings.
+ */
+import Holidays from 'date-holidays';
+
+export const timeZone = 'Europe/London';
+
+/**
+ * When a working day ends. Assumed 17:00: Derby's out-of-hours Careline starts then (seed 004).
+ * Per-team office hours belong to the simulator's calendars.
+ */
+export const workingDayEnd = { hour: 17, minute: 0 };
+
+export interface DeadlineRule {
+  readonly name: string;
+  /** As written in the model, for messages: PT24H, P3D… */
+  readonly within: string;
+  readonly clock: 'elapsed' | 'working-days';
+  /** elapsed: milliseconds; working-days: whole working days after the day of receipt. */
+  readonly amount: number;
+}
+
+export interface MeetingRule {
+  readonly name: string;
+  /** Days of the week the meeting sits, 0 = Sunday. */
+  readonly days: readonly number[];
+  readonly hour: number;
+  readonly minute: number;
+}
+
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const isoDuration = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/;
+
+/** Reads an ISO 8601 duration of days, hours and minutes (PT24H, P3D, PT90M) into milliseconds. */
+export function parseIsoDuration(text: string): number | undefined {
+  const match = isoDuration.exec(text.trim());
+  if (!match || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
+  const [, days = '0', hours = '0', minutes = '0'] = match;
+  return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000;
+}
+
+interface DeadlineAttributes {
+  name?: unknown;
+  within?: unknown;
+  clock?: unknown;
+}
+
+export function parseDeadline(attributes: DeadlineAttributes): DeadlineRule | string {
+  const name = String(attributes.name ?? '').trim();
+  const within = String(attributes.within ?? '').trim();
+  const clock = String(attributes.clock ?? 'elapsed');
+  if (!name) return 'mashflow:deadline needs a name, e.g. name="Indexed within 24 hours of receipt"';
+  if (clock === 'elapsed') {
+    const amount = parseIsoDuration(within);
+    if (amount === undefined) return `deadline "${name}": within="${within}" is not an ISO 8601 duration such as PT24H or P3D`;
+    return { name, within, clock, amount };
+  }
+  if (clock === 'working-days') {
+    const match = /^P(\d+)D$/.exec(within);
+    if (!match) return `deadline "${name}": a working-days deadline needs within="P<n>D" (P0D is the same working day)`;
+    return { name, within, clock, amount: Number(match[1]) };
+  }
+  return `deadline "${name}": clock="${clock}" is not known; use elapsed or working-days`;
+}
+
+interface MeetingAttributes {
+  name?: unknown;
+  days?: unknown;
+  time?: unknown;
+}
+
+export function parseMeeting(attributes: MeetingAttributes): MeetingRule | string {
+  const name = String(attributes.name ?? '').trim();
+  if (!name) return 'mashflow:meeting needs a name, e.g. name="Standard-risk DA triage"';
+  const dayWords = String(attributes.days ?? '').split(/[\s,]+/).filter(Boolean);
+  const days = dayWords.map((word) => weekdays.findIndex((day) => day.toLowerCase() === word.slice(0, 3).toLowerCase()));
+  if (dayWords.length === 0 || days.includes(-1)) {
+    return `meeting "${name}": days="${String(attributes.days ?? '')}" should list weekdays, e.g. days="Tue Fri"`;
+  }
+  const time = /^(\d{1,2}):(\d{2})$/.exec(String(attributes.time ?? ''));
+  if (!time || Number(time[1]) > 23 || Number(time[2]) > 59) {
+    return `meeting "${name}": time="${String(attributes.time ?? '')}" should be a 24-hour local time, e.g. time="10:00"`;
+  }
+  return { name, days: [...new Set(days)].sort(), hour: Number(time[1]), minute: Number(time[2]) };
+}
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
+const localFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function localParts(instant: number): LocalParts {
+  const parts: Record<string, number> = {};
+  for (const part of localFormat.formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0 } = parts;
+  return { year, month, day, hour, minute, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+}
+
+/** The instant of a London wall-clock time. In the autumn overlap the first (summer) reading wins. */
+export function fromLocal(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wall;
+  for (let i = 0; i < 2; i++) {
+    const seen = localParts(guess);
+    const seenWall = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
+    guess += wall - seenWall;
+  }
+  return guess;
+}
+
+const localDateTime = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Reads "2026-03-02T09:30" as London local time. Returns undefined if it is not such a string. */
+export function parseLocalDateTime(text: string): number | undefined {
+  const match = localDateTime.exec(text.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return undefined;
+  const instant = fromLocal(y, mo, d, h, mi);
+  const back = localParts(instant);
+  if (back.day !== d) return undefined; // 31 February and the like
+  return instant;
+}
+
+export function formatLocal(instant: number): string {
+  const p = localParts(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+let holidays: Holidays | undefined;
+const bankHolidaysByYear = new Map<number, Set<string>>();
+
+function bankHolidays(year: number): Set<string> {
+  let set = bankHolidaysByYear.get(year);
+  if (!set) {
+    holidays ??= new Holidays('GB', 'ENG');
+    set = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    bankHolidaysByYear.set(year, set);
+  }
+  return set;
+}
+
+export function isWorkingDay(year: number, month: number, day: number): boolean {
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const key = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return !bankHolidays(year).has(key);
+}
+
+function nextDate(year: number, month: number, day: number): [number, number, number] {
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
+}
+
+/**
+ * The end of the n-th working day after the day of receipt. Receipt after the end of a working
+ * day, or on a weekend or bank holiday, counts from the next working day.
+ */
+export function workingDaysDue(receivedAt: number, workingDays: number): number {
+  const local = localParts(receivedAt);
+  let date: [number, number, number] = [local.year, local.month, local.day];
+  const afterHours = local.hour * 60 + local.minute >= workingDayEnd.hour * 60 + workingDayEnd.minute;
+  if (afterHours || !isWorkingDay(...date)) {
+    do date = nextDate(...date);
+    while (!isWorkingDay(...date));
+  }
+  for (let counted = 0; counted < workingDays; ) {
+    date = nextDate(...date);
+    if (isWorkingDay(...date)) counted++;
+  }
+  return fromLocal(...date, workingDayEnd.hour, workingDayEnd.minute);
+}
+
+export function deadlineDue(rule: DeadlineRule, receivedAt: number): number {
+  return rule.clock === 'elapsed' ? receivedAt + rule.amount : workingDaysDue(receivedAt, rule.amount);
+}
+
+/** The first sitting of the meeting at or after the instant. Meetings do not sit on bank holidays. */
+export function nextSitting(rule: MeetingRule, after: number): number {
+  const local = localParts(after);
+  let date: [number, number, number] = [local.year, local.month, local.day];
+  for (let i = 0; i < 30; i++) {
+    const weekday = new Date(Date.UTC(date[0], date[1] - 1, date[2])).getUTCDay();
+    if (rule.days.includes(weekday) && isWorkingDay(...date)) {
+      const sitting = fromLocal(...date, rule.hour, rule.minute);
+      if (sitting >= after) return sitting;
+    }
+    date = nextDate(...date);
+  }
+  throw new Error(`meeting "${rule.name}" has no sitting within 30 days`);
+}
