@@ -135,7 +135,7 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     name: model.processId,
     moddleContext: model.moddleContext,
     expressions,
-    scripts: refusingScripts,
+    scripts: refusingScripts as unknown as NonNullable<ConstructorParameters<typeof Engine>[0]>['scripts'],
     // Send, service and business-rule tasks stand for work people do: complete them, call nothing.
     settings: { enableDummyService: true },
   });
