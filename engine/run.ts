@@ -132,14 +132,14 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   });
 
   // bpmn-engine's option types demand a full Script from getScript; ours refuses on purpose.
-  const engine = new Engine(<BpmnEngineOptions>{
+  const engine = new Engine(<BpmnEngineOptions>(<unknown>{
     name: model.processId,
     moddleContext: model.moddleContext,
     expressions,
     scripts: refusingScripts,
     // Send, service and business-rule tasks stand for work people do: complete them, call nothing.
     settings: { enableDummyService: true },
-  });
+  }));
   const ended = engine.waitFor('end');
   // A stuck token (a flow no condition takes, a join that never fills) leaves the engine running.
   let timer: NodeJS.Timeout | undefined;
