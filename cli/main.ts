@@ -1,0 +1,65 @@
+/**
+ * mashflow's command line. Exit codes: 0 ok, 1 failures (a case or lint error), 2 bad input or
+ * usage, 3 a bug in mashflow itself. A user's mistake is one line per problem, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../engine/problems.ts';
+import { UsageError } from './files.ts';
+
+// Commands load on demand so `mashflow run` does not pay for the linter.
+const usage = `mashflow: model, run and check MASH domestic-abuse procedures
+
+usage:
+  mashflow run <model.bpmn> <case.yaml> [--json]   run one case; print path, outcomes, notifications, deadlines
+  mashflow test [paths...] [--junit <file>]        run case files (default: models/) against their models,
+                                                   with pass/fail per case and coverage per model
+  mashflow lint [models...]                        bpmnlint recommended + mashflow rules (default: models/)
+  mashflow help                                    this text
+
+exit codes: 0 ok, 1 a case failed or lint found errors, 2 bad input or usage, 3 a bug in mashflow`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      if (positionals.length !== 2) throw new UsageError('run needs a model and a case file: mashflow run models/derby.bpmn models/cases/derby/<case>.yaml');
+      const { runCommand } = await import('./commands/run.ts');
+      return runCommand(positionals[0]!, positionals[1]!, values.json);
+    }
+    case 'test': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { junit: { type: 'string' } } });
+      const { testCommand } = await import('./commands/test.ts');
+      return testCommand(positionals, values.junit);
+    }
+    case 'lint': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      const { lintCommand } = await import('./commands/lint.ts');
+      return lintCommand(positionals);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"; use run, test or lint (mashflow help)`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof InputError) {
+    for (const problem of error.problems) console.error(`error: ${problem.file}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exitCode = 2;
+  } else {
+    console.error('mashflow failed unexpectedly; this is a bug, please report it with the output below:');
+    console.error(error);
+    process.exitCode = 3;
+  }
+}
