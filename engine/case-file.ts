@@ -149,7 +149,7 @@ export function parseCaseFile(text: string, file: string): CaseFile {
     const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
     throw new CaseFileError([{ code: 'case-invalid', file, path: where, message: `not valid YAML (${(error as Error).message.split('\n')[0]})` }]);
   }
-  const result = caseFileSchema.safeParse(raw);
+  const result = caseFileSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const problems: Problem[] = result.error.issues.map((issue) => ({
       code: 'case-invalid',
