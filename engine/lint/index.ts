@@ -6,7 +6,7 @@ import recommended from 'bpmnlint/config/recommended.js';
 import { bpmnlintRules } from './bpmnlint-rules.ts';
 import { projectRules } from './rules/index.ts';
 import { runLint } from './runner.ts';
-import type { LintConfig, LintIssue, RuleSet } from './types.ts';
+import type { LintIssue, RuleSet } from './types.ts';
 
 export type { LintIssue } from './types.ts';
 
@@ -14,7 +14,7 @@ export type { LintIssue } from './types.ts';
 export const mashflowRuleSet: RuleSet = {
   config: {
     extends: 'bpmnlint:recommended',
-    rules: Object.fromEntries(Object.keys(projectRules).map((name) => [name, 'error'])) as LintConfig['rules'] & {},
+    rules: Object.fromEntries(Object.keys(projectRules).map((name) => [name, 'error'])) as Record<string, 'error'>,
   },
   rules: { ...bpmnlintRules, ...projectRules },
   configs: { recommended },
