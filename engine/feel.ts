@@ -72,7 +72,9 @@ export function compileCondition(body: string): CompileResult {
         issues.push({ kind: 'syntax', message: `FEEL syntax error at character ${node.from + 1} of "${source}"` });
         return false;
       }
-      if (node.name === 'VariableName') {
+      // A function's name (not, count…) is a VariableName too; feelin resolves the built-ins.
+      const isFunctionName = node.parent?.name === 'FunctionInvocation' && node.parent.firstChild?.from === node.from;
+      if (node.name === 'VariableName' && !isFunctionName) {
         const name = source.slice(node.from, node.to);
         if (bound.has(name)) return undefined;
         if (!isVariableName(name) && !isDerivedName(name)) {

@@ -84,13 +84,15 @@ export async function parseModel(xml: string, file: string): Promise<Model> {
     parsed = await createModdle().fromXML(xml, 'bpmn:Definitions');
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    const line = /line: (\d+)/.exec((error as Error).message)?.[1];
     throw new ModelError([
-      { code: 'xml-malformed', file, path: '', message: `not a readable BPMN 2.0 file (${message}); open it in a modeler and save it again` },
+      { code: 'xml-malformed', file, path: line ? `line ${line}` : '', message: `not a readable BPMN 2.0 file (${message}); open it in a modeler and save it again` },
     ]);
   }
 
   for (const warning of parsed.warnings) {
-    const elementId = warning.element?.id ?? '';
+    const line = /line: (\d+)/.exec(warning.message)?.[1];
+    const elementId = warning.element?.id ?? (line ? `line ${line}` : '');
     problem('xml-warning', elementId, `${warning.message.split('\n')[0]}; fix or remove the element (bpmn-engine would never finish an instance)`);
   }
 

@@ -158,6 +158,12 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   } catch (error) {
     if (error instanceof RunError) throw error;
     if (failures.length > 0) throw new RunError(failures);
+    const noFlow = /^<([^>]+)> no conditional flow taken/.exec((error as Error).message);
+    if (noFlow) {
+      throw new RunError([
+        { code: 'run-stuck', file, path: noFlow[1]!, message: `the case stopped at ${noFlow[1]}: no outgoing flow's condition was true and there is no default flow; add a default flow or a condition for this case` },
+      ]);
+    }
     throw new RunError([{ code: 'run-failed', file, path: path.at(-1)?.id ?? '', message: (error as Error).message }]);
   } finally {
     clearTimeout(timer);

@@ -117,13 +117,14 @@ export function localParts(instant: number): LocalParts {
 /** The instant of a London wall-clock time. In the autumn overlap the first (summer) reading wins. */
 export function fromLocal(year: number, month: number, day: number, hour = 0, minute = 0): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = wall;
-  for (let i = 0; i < 2; i++) {
-    const seen = localParts(guess);
-    const seenWall = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
-    guess += wall - seenWall;
+  // London is UTC+1 or UTC+0: try summer time first, so an hour that happens twice reads as BST.
+  for (const offsetHours of [1, 0]) {
+    const candidate = wall - offsetHours * 3_600_000;
+    const seen = localParts(candidate);
+    if (Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute) === wall) return candidate;
   }
-  return guess;
+  // The spring-forward gap (01:00–01:59 does not exist): read it as the same clock time in GMT.
+  return wall;
 }
 
 const localDateTime = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;

@@ -90,7 +90,7 @@ function guardFactory(factory: RuleFactory | undefined): RuleFactory | undefined
  * Wraps a rule's check so a throw becomes one 'rule crashed' report on the node it failed at, and
  * the rule then stays quiet for the rest of the tree while the other rules carry on.
  */
-export function guardRule(rule: RuleDefinition): RuleDefinition {
+function guardRule(rule: RuleDefinition): RuleDefinition {
   let crashed = false;
   const guard =
     (fn: CheckFn): CheckFn =>

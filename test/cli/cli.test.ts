@@ -68,7 +68,7 @@ describe('mashflow CLI', () => {
   it('given a malformed model, when run, then one line names the file and exits 2', () => {
     const { code, stderr } = mashflow('run', `${fixtures}/bad/malformed.bpmn`, `${fixtures}/cases/passing-high-risk.yaml`);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^error: test\/cli\/fixtures\/bad\/malformed\.bpmn: not a readable BPMN 2\.0 file/);
+    expect(stderr).toMatch(/^error: test\/cli\/fixtures\/bad\/malformed\.bpmn: line \d+: not a readable BPMN 2\.0 file/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
