@@ -8,6 +8,8 @@ import type { ModelSpec } from './spec.ts';
 
 const specs: Record<string, () => Promise<ModelSpec>> = {
   derby: async () => (await import('./derby.ts')).derby,
+  'rotherham-2014': async () => (await import('./rotherham-2014.ts')).rotherham2014,
+  'rotherham-2015': async () => (await import('./rotherham-2015.ts')).rotherham2015,
 };
 
 const name = process.argv[2] ?? '';
