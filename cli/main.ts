@@ -11,6 +11,7 @@ const usage = `mashflow: model, run and check MASH domestic-abuse procedures
 
 usage:
   mashflow run <model.bpmn> <case.yaml> [--json]   run one case; print path, outcomes, notifications, deadlines
+  mashflow run --all-models <case.yaml> [--json]   the same household through every model in models/, side by side
   mashflow test [paths...] [--junit <file>]        run case files (default: models/) against their models,
                                                    with pass/fail per case and coverage per model
   mashflow lint [models...]                        bpmnlint recommended + mashflow rules (default: models/)
@@ -22,7 +23,16 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'run': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean', default: false }, 'all-models': { type: 'boolean', default: false } },
+      });
+      if (values['all-models']) {
+        if (positionals.length !== 1) throw new UsageError('run --all-models needs one case file: mashflow run --all-models <case.yaml>');
+        const { runAllModelsCommand } = await import('./commands/run.ts');
+        return runAllModelsCommand('models', positionals[0]!, values.json);
+      }
       if (positionals.length !== 2) throw new UsageError('run needs a model and a case file: mashflow run models/derby.bpmn models/cases/derby/<case>.yaml');
       const { runCommand } = await import('./commands/run.ts');
       return runCommand(positionals[0]!, positionals[1]!, values.json);

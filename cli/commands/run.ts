@@ -1,6 +1,7 @@
 import { runCaseFile, type RunResult } from '../../engine/run.ts';
 import { formatLocal } from '../../engine/time.ts';
-import { loadCaseFile, loadModel } from '../files.ts';
+import { InputError } from '../../engine/problems.ts';
+import { findFiles, loadCaseFile, loadModel } from '../files.ts';
 
 export function runResultJson(result: RunResult) {
   return {
@@ -48,4 +49,37 @@ export async function runCommand(modelPath: string, casePath: string, json: bool
   const result = await runCaseFile(model, caseFile);
   console.log(json ? JSON.stringify(runResultJson(result), null, 2) : formatRun(caseFile.title, model.processName, result));
   return 0;
+}
+
+/** One household through every bundled model, side by side: "what would happen in each authority". */
+export async function runAllModelsCommand(modelsFolder: string, casePath: string, json: boolean): Promise<number> {
+  const caseFile = loadCaseFile(casePath);
+  const rows: { model: string; result?: RunResult; problem?: string }[] = [];
+  for (const modelPath of findFiles([modelsFolder], ['.bpmn'])) {
+    const model = await loadModel(modelPath);
+    try {
+      rows.push({ model: model.processName, result: await runCaseFile(model, caseFile) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      rows.push({ model: model.processName, problem: error.problems.map((problem) => problem.message).join('; ') });
+    }
+  }
+  if (json) {
+    console.log(JSON.stringify(rows.map(({ model, result, problem }) => (result ? { model, ...runResultJson(result) } : { model, error: problem })), null, 2));
+  } else {
+    console.log(`${caseFile.title}\n  received ${formatLocal(caseFile.receivedAt)} (Europe/London)\n`);
+    for (const { model, result, problem } of rows) {
+      console.log(model);
+      if (!result) {
+        console.log(`  cannot run: ${problem}\n`);
+        continue;
+      }
+      const missed = result.deadlines.filter((deadline) => !deadline.met).map((deadline) => deadline.name);
+      console.log(`  outcomes:      ${result.outcomes.join(', ') || '(none)'}`);
+      console.log(`  notifications: ${result.notifications.join(', ') || '(none)'}`);
+      console.log(`  steps:         ${result.path.filter((step) => !step.type.endsWith('Gateway')).length}, finished ${formatLocal(result.finishedAt)}`);
+      console.log(`  deadlines:     ${result.deadlines.length === 0 ? '(none)' : missed.length === 0 ? `all ${result.deadlines.length} met` : `missed: ${missed.join('; ')}`}\n`);
+    }
+  }
+  return rows.some((row) => row.problem) ? 2 : 0;
 }

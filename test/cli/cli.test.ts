@@ -111,3 +111,20 @@ describe('mashflow CLI', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('mashflow run --all-models', () => {
+  it('given a household with every judgement, when run through all models, then each bundled model reports its outcomes', () => {
+    const { code, stdout } = mashflow('run', '--all-models', 'examples/households/medium-risk-toddler-not-known.yaml', '--json');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { model: string; outcomes: string[] }[];
+    expect(rows.map((row) => row.model)).toEqual(expect.arrayContaining([expect.stringMatching(/^Derby/), expect.stringMatching(/^Rotherham 2014/), expect.stringMatching(/^Rotherham 2015/)]));
+    for (const row of rows) expect(row.outcomes.length).toBeGreaterThan(0);
+  });
+
+  it('given a household without a judgement some models need, when run through all models, then those rows say why and the exit code is 2', () => {
+    const { code, stdout } = mashflow('run', '--all-models', `${fixtures}/cases/passing-high-risk.yaml`);
+    expect(code).toBe(2);
+    expect(stdout).toContain('cannot run: the case does not give thresholdLevel');
+    expect(stdout).toContain('outcomes:      strategy-discussion, s47');
+  });
+});
