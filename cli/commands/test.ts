@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { checkExpectations, type Mismatch } from '../../engine/check.ts';
 import { CoverageRecorder, percent } from '../../engine/coverage.ts';
 import { formatProblem, InputError } from '../../engine/problems.ts';
+import type { CaseFile } from '../../engine/case-file.ts';
 import { runCaseFile } from '../../engine/run.ts';
 import { casesFolderFor, display, findFiles, loadCaseFile, loadModel, modelPathFor, writeFileAtomic } from '../files.ts';
 
@@ -16,7 +17,6 @@ interface CaseOutcome {
 }
 
 interface ModelReport {
-  modelPath: string;
   modelName: string;
   cases: CaseOutcome[];
   coverage: ReturnType<CoverageRecorder['coverage']> | undefined;
@@ -45,13 +45,13 @@ export async function testCommand(paths: readonly string[], junitPath: string | 
     return 2;
   }
 
-  const byModel = new Map<string, { caseFile: ReturnType<typeof loadCaseFile> | undefined; path: string; problems: string[] }[]>();
+  const byModel = new Map<string, { caseFile: CaseFile; path: string }[]>();
   const unassigned: CaseOutcome[] = [];
   for (const path of caseFiles) {
     try {
       const caseFile = loadCaseFile(path);
       const modelPath = modelPathFor(path, caseFile);
-      byModel.set(modelPath, [...(byModel.get(modelPath) ?? []), { caseFile, path, problems: [] }]);
+      byModel.set(modelPath, [...(byModel.get(modelPath) ?? []), { caseFile, path }]);
     } catch (error) {
       unassigned.push({ file: display(path), title: '(unreadable case file)', mismatches: [], inputProblems: problemLines(error), milliseconds: 0 });
     }
@@ -59,7 +59,7 @@ export async function testCommand(paths: readonly string[], junitPath: string | 
 
   const reports: ModelReport[] = [];
   for (const [modelPath, entries] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
-    const report: ModelReport = { modelPath: display(modelPath), modelName: display(modelPath), cases: [], coverage: undefined };
+    const report: ModelReport = { modelName: display(modelPath), cases: [], coverage: undefined };
     reports.push(report);
     let model;
     try {
@@ -68,7 +68,7 @@ export async function testCommand(paths: readonly string[], junitPath: string | 
     } catch (error) {
       const problems = problemLines(error);
       for (const entry of entries) {
-        report.cases.push({ file: display(entry.path), title: entry.caseFile?.title ?? '', mismatches: [], inputProblems: problems, milliseconds: 0 });
+        report.cases.push({ file: display(entry.path), title: entry.caseFile.title, mismatches: [], inputProblems: problems, milliseconds: 0 });
       }
       continue;
     }
@@ -76,15 +76,15 @@ export async function testCommand(paths: readonly string[], junitPath: string | 
     const recorder = new CoverageRecorder(model);
     for (const { caseFile, path } of entries) {
       const started = performance.now();
-      const outcome: CaseOutcome = { file: display(path), title: caseFile!.title, mismatches: [], inputProblems: [], milliseconds: 0 };
+      const outcome: CaseOutcome = { file: display(path), title: caseFile.title, mismatches: [], inputProblems: [], milliseconds: 0 };
       try {
-        const unknownDurations = Object.keys(caseFile!.durations).filter((id) => !model.nodes.has(id));
+        const unknownDurations = Object.keys(caseFile.durations).filter((id) => !model.nodes.has(id));
         if (unknownDurations.length > 0) {
           throw new InputError(unknownDurations.map((id) => ({ code: 'case-invalid' as const, file: display(path), path: `durations.${id}`, message: `${model.file} has no element "${id}"; use an element id from the model` })));
         }
-        const result = await runCaseFile(model, caseFile!);
+        const result = await runCaseFile(model, caseFile);
         recorder.record(result);
-        outcome.mismatches = checkExpectations(caseFile!.expect, result);
+        outcome.mismatches = checkExpectations(caseFile.expect, result);
       } catch (error) {
         outcome.inputProblems = problemLines(error);
       }
@@ -93,7 +93,7 @@ export async function testCommand(paths: readonly string[], junitPath: string | 
     }
     report.coverage = recorder.coverage();
   }
-  if (unassigned.length > 0) reports.push({ modelPath: '', modelName: '(case files that could not be read)', cases: unassigned, coverage: undefined });
+  if (unassigned.length > 0) reports.push({ modelName: '(case files that could not be read)', cases: unassigned, coverage: undefined });
 
   let passed = 0;
   let failed = 0;
