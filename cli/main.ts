@@ -15,6 +15,9 @@ usage:
   mashflow test [paths...] [--junit <file>]        run case files (default: models/) against their models,
                                                    with pass/fail per case and coverage per model
   mashflow lint [models...]                        bpmnlint recommended + mashflow rules (default: models/)
+  mashflow simulate <scenario.yaml> [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
+                                                   replay synthetic incidents through a model: deadline
+                                                   breaches, time to decision, staff and meeting load
   mashflow help                                    this text
 
 exit codes: 0 ok, 1 a case failed or lint found errors, 2 bad input or usage, 3 a bug in mashflow`;
@@ -47,6 +50,35 @@ async function main(argv: string[]): Promise<number> {
       const { lintCommand } = await import('./commands/lint.ts');
       return lintCommand(positionals);
     }
+    case 'simulate': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          replications: { type: 'string' },
+          seed: { type: 'string' },
+          workers: { type: 'string' },
+          out: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+      });
+      if (positionals.length !== 1) throw new UsageError('simulate needs one scenario file: mashflow simulate models/scenarios/derby-baseline.yaml');
+      const whole = (name: string, text: string | undefined, min: number): number | undefined => {
+        if (text === undefined) return undefined;
+        if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} needs a whole number, at least ${min} (got "${text}")`);
+        return Number(text);
+      };
+      const { simulateCommand } = await import('./commands/simulate.ts');
+      const options: import('./commands/simulate.ts').SimulateOptions = { json: values.json };
+      const replications = whole('replications', values.replications, 1);
+      const seed = whole('seed', values.seed, -(2 ** 52));
+      const workers = whole('workers', values.workers, 1);
+      if (replications !== undefined) options.replications = replications;
+      if (seed !== undefined) options.seed = seed;
+      if (workers !== undefined) options.workers = workers;
+      if (values.out !== undefined) options.out = values.out;
+      return simulateCommand(positionals[0]!, options);
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -54,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(usage);
       return command === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${command}"; use run, test or lint (mashflow help)`);
+      throw new UsageError(`unknown command "${command}"; use run, test, lint or simulate (mashflow help)`);
   }
 }
 

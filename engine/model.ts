@@ -18,6 +18,8 @@ export interface ModelNode {
   /** BPMN type without its prefix: userTask, exclusiveGateway, endEvent… */
   readonly type: string;
   readonly lane: string | undefined;
+  /** The lane's id: the simulator's staff pool for the node's work. */
+  readonly laneId: string | undefined;
   readonly documentation: string;
   readonly outcomes: readonly OutcomeWord[];
   readonly notifications: readonly NotificationWord[];
@@ -27,6 +29,15 @@ export interface ModelNode {
   readonly outgoing: readonly string[];
   /** The default flow of a gateway or activity, if any. */
   readonly defaultFlow: string | undefined;
+  /** Simulation parameters as written (mashflow:duration attributes, mashflow:meeting capacity), read by simulations/. */
+  readonly simulation: { readonly duration?: Readonly<Record<string, string>>; readonly meetingCapacity?: string };
+}
+
+export interface ModelLane {
+  readonly id: string;
+  readonly name: string;
+  /** mashflow:staff attributes as written, read by simulations/. */
+  readonly staff: { readonly count?: string; readonly hours?: string } | undefined;
 }
 
 export interface ModelFlow {
@@ -43,6 +54,7 @@ export interface Model {
   readonly processName: string;
   readonly nodes: ReadonlyMap<string, ModelNode>;
   readonly flows: ReadonlyMap<string, ModelFlow>;
+  readonly lanes: readonly ModelLane[];
   /** The bpmn-moddle parse, handed to bpmn-engine so the XML is parsed once. */
   readonly moddleContext: ModdleParseResult;
 }
@@ -106,10 +118,15 @@ export async function parseModel(xml: string, file: string): Promise<Model> {
     problem('unsupported-element', process.id, `the file has ${processes.length} processes; mashflow runs one process a file`);
   }
 
-  const laneOf = new Map<string, string>();
+  const laneOf = new Map<string, ModelLane>();
+  const lanes: ModelLane[] = [];
   for (const laneSet of process.laneSets ?? []) {
     for (const lane of laneSet.lanes ?? []) {
-      for (const ref of lane.flowNodeRef ?? []) laneOf.set(ref.id, lane.name ?? lane.id);
+      const staffElement = (lane.extensionElements?.values ?? []).find((extension: ModdleElement) => extension.$type === 'mashflow:Staff');
+      const staff = staffElement ? definedStrings({ count: staffElement.count, hours: staffElement.hours }) : undefined;
+      const info: ModelLane = { id: lane.id, name: lane.name ?? lane.id, staff };
+      lanes.push(info);
+      for (const ref of lane.flowNodeRef ?? []) laneOf.set(ref.id, info);
     }
   }
 
@@ -147,7 +164,7 @@ export async function parseModel(xml: string, file: string): Promise<Model> {
   }
 
   if (problems.length > 0) throw new ModelError(problems);
-  return { file, processId: process.id, processName: process.name ?? process.id, nodes, flows, moddleContext: parsed };
+  return { file, processId: process.id, processName: process.name ?? process.id, nodes, flows, lanes, moddleContext: parsed };
 }
 
 type Report = (code: ProblemCode, path: string, message: string) => void;
@@ -185,7 +202,17 @@ function readFlow(element: ModdleElement, problem: Report): ModelFlow {
   };
 }
 
-function readNode(element: ModdleElement, type: string, lane: string | undefined, problem: Report): ModelNode {
+/** Only the attributes that are present, as strings (exactOptionalPropertyTypes-friendly). */
+function definedStrings(attributes: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) if (value !== undefined && value !== null) result[key] = String(value);
+  return result;
+}
+
+const durationKinds = ['fixed', 'uniform', 'triangular', 'exponential', 'lognormal', 'empirical'];
+
+function readNode(element: ModdleElement, type: string, lane: ModelLane | undefined, problem: Report): ModelNode {
+  let simulation: ModelNode['simulation'] = {};
   const outcomes: OutcomeWord[] = [];
   const notifications: NotificationWord[] = [];
   let deadline: DeadlineRule | undefined;
@@ -214,6 +241,12 @@ function readNode(element: ModdleElement, type: string, lane: string | undefined
         const parsed = parseMeeting(extension);
         if (typeof parsed === 'string') problem('extension-invalid', element.id, parsed);
         else meeting = parsed;
+        if (extension.capacity !== undefined) simulation = { ...simulation, meetingCapacity: String(extension.capacity) };
+        break;
+      }
+      case 'mashflow:Duration': {
+        const duration = definedStrings(Object.fromEntries(durationKinds.map((kind) => [kind, extension[kind]])));
+        simulation = { ...simulation, duration };
         break;
       }
       default:
@@ -225,7 +258,8 @@ function readNode(element: ModdleElement, type: string, lane: string | undefined
     id: element.id,
     name: element.name ?? '',
     type,
-    lane,
+    lane: lane?.name,
+    laneId: lane?.id,
     documentation: (element.documentation ?? []).map((doc: ModdleElement) => doc.text ?? '').join('\n'),
     outcomes,
     notifications,
@@ -234,5 +268,6 @@ function readNode(element: ModdleElement, type: string, lane: string | undefined
     incoming: [],
     outgoing: [],
     defaultFlow: element.default?.id,
+    simulation,
   };
 }

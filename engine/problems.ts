@@ -17,7 +17,8 @@ export type ProblemCode =
   | 'case-invalid'
   | 'case-missing-variable'
   | 'run-stuck'
-  | 'run-failed';
+  | 'run-failed'
+  | 'scenario-invalid';
 
 export interface Problem {
   code: ProblemCode;
@@ -54,6 +55,11 @@ export class CaseFileError extends InputError {
 /** A case ran but the model could not take it to an end (a missing variable, a stuck token). */
 export class RunError extends InputError {
   override readonly name = 'RunError';
+}
+
+/** A simulation scenario is wrong (a key, a value, a task or lane the model does not have). */
+export class ScenarioError extends InputError {
+  override readonly name = 'ScenarioError';
 }
 
 export type SafeResult<T> = { success: true; data: T } | { success: false; problems: readonly Problem[] };

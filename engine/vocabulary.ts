@@ -50,6 +50,12 @@ export const variables = {
   adultSafeguarding: { type: { kind: 'boolean' }, judgement: false, meaning: 'an adult safeguarding concern', default: false },
   outOfForceArea: { type: { kind: 'boolean' }, judgement: false, meaning: 'the incident belongs to another police force', default: false },
   consentToShare: { type: { kind: 'boolean' }, judgement: false, meaning: 'the victim consented to information sharing', default: false },
+  outOfHours: {
+    type: { kind: 'boolean' },
+    judgement: false,
+    meaning: "the notification arrived outside the authority's office hours (added by mashflow)",
+    default: false,
+  },
   agreedRisk: {
     type: { kind: 'enum', values: riskLevels },
     judgement: true,

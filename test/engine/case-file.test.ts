@@ -85,6 +85,7 @@ describe('parseCaseFile: valid cases', () => {
       adultSafeguarding: false,
       outOfForceArea: false,
       consentToShare: false,
+      outOfHours: false,
       agreedRisk: 'medium',
       immediateRisk: false,
       s47Agreed: false,

@@ -1,0 +1,88 @@
+/** A simulation report as a person reads it on a terminal, and its daily series as CSV. */
+import type { SimulationReport } from '../simulations/report.ts';
+import type { Estimate } from '../simulations/stats/confidence.ts';
+import { civilFromDay } from '../simulations/calendar/london-clock.ts';
+
+function fixed(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
+
+/** "12.3 ± 0.4" (mean and 95% half-width). */
+function interval(estimate: Estimate, digits = 1, scale = 1): string {
+  return `${fixed(estimate.mean * scale, digits)} ± ${fixed(estimate.halfWidth * scale, digits)}`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ')}`);
+}
+
+export function formatReport(report: SimulationReport): string {
+  const r = report.results;
+  const lines: string[] = [];
+  lines.push(`${report.title}`);
+  lines.push(`  model: ${report.model}; ${report.replications} replications, seed ${report.seed}; ${report.period.days} days from ${report.period.start} after ${report.period.warmUpDays} days' warm-up`);
+  lines.push('  figures are means across replications ± the half-width of the 95% confidence interval');
+  if (report.unstable.count > 0) {
+    lines.push(`  UNSTABLE in ${report.unstable.count} of ${report.replications} replications: ${report.unstable.reason}`);
+  }
+  lines.push('');
+  lines.push(`incidents: ${interval(r.arrivals, 0)} arrived, ${interval(r.completed, 0)} decided, ${interval(r.inSystemAtEnd, 0)} still open at the end`);
+  lines.push(
+    `time to decision (hours): mean ${interval(r.timeToDecisionHours.mean)}, p50 ${interval(r.timeToDecisionHours.p50)}, p90 ${interval(r.timeToDecisionHours.p90)}, p95 ${interval(r.timeToDecisionHours.p95)}`,
+  );
+  lines.push(`in the system: mean ${interval(r.inSystem.mean)}, max ${interval(r.inSystem.max, 0)}; Little's law L = λW within ${interval(r.littlesLaw.relativeGap, 1, 100)}%`);
+  const deadlines = Object.entries(r.deadlines);
+  if (deadlines.length > 0) {
+    lines.push('', 'deadlines:');
+    lines.push(...table([['deadline', 'due', 'breached', 'breach rate %'], ...deadlines.map(([name, d]) => [name, interval(d.due, 0), interval(d.breached, 0), interval(d.breachRate, 1, 100)])]));
+  }
+  const pools = Object.entries(r.pools);
+  if (pools.length > 0) {
+    lines.push('', 'staff (by lane):');
+    lines.push(
+      ...table([
+        ['lane', 'staff', 'tasks', 'utilisation %', 'mean queue', 'mean wait h', 'p90 wait h'],
+        ...pools.map(([lane, p]) => [lane, fixed(p.staff.mean, 0), interval(p.tasks, 0), interval(p.utilisation, 1, 100), interval(p.meanQueue, 2), interval(p.meanWaitHours, 2), interval(p.p90WaitHours, 2)]),
+      ]),
+    );
+  }
+  const meetings = Object.entries(r.meetings);
+  if (meetings.length > 0) {
+    lines.push('', 'meetings:');
+    lines.push(
+      ...table([
+        ['meeting', 'sittings', 'items/sitting', 'max items', 'carried over', 'max carried'],
+        ...meetings.map(([, m]) => [m.name, interval(m.sittings, 0), interval(m.meanItems), interval(m.maxItems, 0), interval(m.meanCarriedOver), interval(m.maxCarriedOver, 0)]),
+      ]),
+    );
+  }
+  const outcomes = Object.entries(r.outcomes).filter(([, share]) => share.mean > 0);
+  lines.push('', 'outcomes (% of decided incidents):');
+  lines.push(...table([['outcome', '%'], ...outcomes.map(([word, share]) => [word, interval(share, 1, 100)])]));
+  const notifications = Object.entries(r.notifications).filter(([, share]) => share.mean > 0);
+  lines.push('', 'notifications (% of decided incidents):');
+  lines.push(...table([['told', '%'], ...notifications.map(([word, share]) => [word, interval(share, 1, 100)])]));
+  const backlog = Object.entries(r.backlogAtEnd);
+  if (backlog.length > 0) {
+    lines.push('', 'open at the end, by where they wait:');
+    lines.push(...table([['element', 'incidents'], ...backlog.map(([id, count]) => [id, interval(count, 1)])]));
+  }
+  const stuck = Object.entries(r.stuck);
+  if (stuck.length > 0) {
+    lines.push('', 'STUCK (no outgoing flow applied; the model has a gap):');
+    lines.push(...table([['element', 'incidents'], ...stuck.map(([id, count]) => [id, interval(count, 1)])]));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function dailyCsv(report: SimulationReport, firstDay: number): string {
+  const columns = Object.keys(report.daily.waiting);
+  const rows = [['date', 'inSystem', ...columns.map((column) => `waiting:${column}`)].join(',')];
+  report.daily.inSystem.forEach((inSystem, index) => {
+    const { year, month, day } = civilFromDay(firstDay + index);
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    rows.push([date, inSystem.toFixed(2), ...columns.map((column) => report.daily.waiting[column]![index]!.toFixed(2))].join(','));
+  });
+  return `${rows.join('\n')}\n`;
+}
