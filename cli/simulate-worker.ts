@@ -3,8 +3,9 @@ import { prepare, runReplication, type Plan, type ReplicationResult, type Simula
 
 let cached: { key: string; plan: Promise<Plan> } | undefined;
 
-export default async function runInWorker(task: { input: SimulationInput; replication: number }): Promise<ReplicationResult> {
+export default async function runInWorker(task: { input: SimulationInput; replications: number[] }): Promise<ReplicationResult[]> {
   const key = JSON.stringify(task.input);
   if (cached?.key !== key) cached = { key, plan: prepare(task.input) };
-  return runReplication(await cached.plan, task.replication);
+  const plan = await cached.plan;
+  return task.replications.map((replication) => runReplication(plan, replication));
 }

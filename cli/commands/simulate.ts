@@ -44,11 +44,17 @@ export async function runReplicationsInParallel(input: SimulationInput, count: n
     minThreads: workers,
     maxThreads: workers,
   });
+  // A few chunks per worker: each task carries the model and scenario once, and the chunks
+  // still balance when replications take unequal time.
+  const chunkCount = Math.min(count, workers * 4);
+  const chunks = Array.from({ length: chunkCount }, (_, chunk) => Array.from({ length: count }, (_, replication) => replication).filter((replication) => replication % chunkCount === chunk));
   try {
     await Promise.all(
-      Array.from({ length: count }, async (_, replication) => {
-        results[replication] = (await pool.run({ input, replication })) as ReplicationResult;
-        onDone?.(++done);
+      chunks.map(async (replications) => {
+        const chunkResults = (await pool.run({ input, replications })) as ReplicationResult[];
+        chunkResults.forEach((result, index) => (results[replications[index]!] = result));
+        done += replications.length;
+        onDone?.(done);
       }),
     );
   } finally {

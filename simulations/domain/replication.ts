@@ -28,8 +28,37 @@ export interface Incident {
   /** Set only when tracing (conformance tests): element ids in visiting order, flows taken. */
   trace: string[] | undefined;
   flows: string[] | undefined;
-  /** Node ids of the tasks it waits at, for the backlog at the end. */
+  /** Index of the task it waits at or works through, for the backlog at the end. */
   waitingAt: number;
+  /** Neighbours in the list of open incidents (a linked list: no hashing per arrival). */
+  previous: Incident | undefined;
+  next: Incident | undefined;
+}
+
+/** Open incidents as an intrusive doubly linked list. */
+class OpenIncidents {
+  size = 0;
+  private head: Incident | undefined;
+
+  add(incident: Incident): void {
+    incident.next = this.head;
+    incident.previous = undefined;
+    if (this.head) this.head.previous = incident;
+    this.head = incident;
+    this.size++;
+  }
+
+  remove(incident: Incident): void {
+    if (incident.previous) incident.previous.next = incident.next;
+    else this.head = incident.next;
+    if (incident.next) incident.next.previous = incident.previous;
+    incident.previous = incident.next = undefined;
+    this.size--;
+  }
+
+  *[Symbol.iterator](): Iterator<Incident> {
+    for (let incident = this.head; incident; incident = incident.next) yield incident;
+  }
 }
 
 interface WorkItem {
@@ -145,20 +174,21 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   let completed = 0;
   let status: ReplicationResult['status'] = 'complete';
   let reason: string | null = null;
-  const live = new Set<Incident>();
+  const live = new OpenIncidents();
 
   // ---- moving tokens -------------------------------------------------------------------------
 
   const complete = (incident: Incident): void => {
-    live.delete(incident);
+    live.remove(incident);
     inSystem.change(simulation.now, -1);
     if (incident.measured) {
       completed++;
       const hours = (simulation.now - incident.arrivedAt) / HOUR;
       decisionMoments.add(hours);
       decisionHistogram.add(hours);
-      for (let bit = 0; bit < outcomeList.length; bit++) if (incident.outcomes & (1 << bit)) outcomeCounts[bit]!++;
-      for (let bit = 0; bit < notificationList.length; bit++) if (incident.notifications & (1 << bit)) notificationCounts[bit]!++;
+      // Lowest set bit first: as many steps as the incident has outcomes, not as words exist.
+      for (let bits = incident.outcomes; bits !== 0; bits &= bits - 1) outcomeCounts[31 - Math.clz32(bits & -bits)]!++;
+      for (let bits = incident.notifications; bits !== 0; bits &= bits - 1) notificationCounts[31 - Math.clz32(bits & -bits)]!++;
     }
     options.onComplete?.(incident);
   };
@@ -220,7 +250,12 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     incident.trace?.push(node.id);
     if (node.kind !== 'task') return leave(incident, node);
     const task = plan.tasks[index]!;
-    const item: WorkItem = { incident, node, task, requestedAt: simulation.now, minutes: task.duration(durationsRandom) };
+    const item = spareItems.pop() ?? { incident, node, task, requestedAt: 0, minutes: 0 };
+    item.incident = incident;
+    item.node = node;
+    item.task = task;
+    item.requestedAt = simulation.now;
+    item.minutes = task.duration(durationsRandom);
     incident.waitingAt = index;
     const meeting = meetings[index];
     if (meeting) {
@@ -251,12 +286,20 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     simulation.at(endsAt, finishWork, item);
   };
 
+  // Work items are recycled: a long run would otherwise allocate one per task done.
+  const spareItems: WorkItem[] = [];
   const finishWork = (item: WorkItem): void => {
-    poolByNode[item.node.index]!.resource.release();
-    leave(item.incident, item.node);
+    const { incident, node } = item;
+    spareItems.push(item);
+    poolByNode[node.index]!.resource.release();
+    leave(incident, node);
   };
 
-  const finishAtMeeting = (item: WorkItem): void => leave(item.incident, item.node);
+  const finishAtMeeting = (item: WorkItem): void => {
+    const { incident, node } = item;
+    spareItems.push(item);
+    leave(incident, node);
+  };
 
   const sit = (meeting: MeetingQueue): void => {
     const capacity = meeting.task.meetingCapacity;
@@ -297,6 +340,8 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       trace: tracing ? [] : undefined,
       flows: tracing ? [] : undefined,
       waitingAt: -1,
+      previous: undefined,
+      next: undefined,
     };
     live.add(incident);
     inSystem.change(simulation.now, 1);
@@ -308,20 +353,32 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     arrive(incident, graph.start);
   };
 
-  const { perHour, maxPerHour, weekday: byWeekday, hourOfDay, surges } = plan.arrivals;
+  const { perHour, weekday: byWeekday, hourOfDay, surges } = plan.arrivals;
   const rateAt = (t: number): number => {
     const day = localDay(t);
     let rate = perHour * byWeekday[weekday(day)]! * hourOfDay[Math.floor(minuteOfDay(t) / 60)]!;
     for (const [from, to, factor] of surges) if (day >= from && day <= to) rate *= factor;
     return rate;
   };
-  /** Non-homogeneous Poisson arrivals by thinning against the profile's highest rate. */
+  /**
+   * Non-homogeneous Poisson arrivals by inversion: the rate is constant within each clock hour
+   * (London's offset is a whole number of hours, so UTC hours are local hours), so one
+   * exponential draw of cumulative rate is spent hour by hour until it runs out.
+   */
   const nextArrival = (after: number, random: RandomStream): number => {
+    let remaining = -Math.log(1 - random.uniform());
     let t = after;
     for (;;) {
-      t += (-Math.log(1 - random.uniform()) / maxPerHour) * HOUR;
+      const hourEnd = (Math.floor(t / HOUR) + 1) * HOUR;
+      const rate = rateAt(t) / HOUR;
+      const capacity = rate * (hourEnd - t);
+      if (remaining < capacity) {
+        const at = t + remaining / rate;
+        return at >= plan.endAt ? Infinity : at;
+      }
+      remaining -= capacity;
+      t = hourEnd;
       if (t >= plan.endAt) return Infinity;
-      if (random.uniform() * maxPerHour < rateAt(t)) return t;
     }
   };
   const onArrival = (_: undefined): void => {
@@ -343,7 +400,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
         }, context);
       }
     }
-    const first = maxPerHour > 0 ? nextArrival(plan.startAt, arrivalsRandom) : Infinity;
+    const first = perHour > 0 ? nextArrival(plan.startAt, arrivalsRandom) : Infinity;
     if (first !== Infinity) simulation.at(first, onArrival, undefined);
   }
 
@@ -360,6 +417,8 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       trace: undefined,
       flows: undefined,
       waitingAt: -1,
+      previous: undefined,
+      next: undefined,
     };
     live.add(incident);
     inSystem.change(simulation.now, 1);

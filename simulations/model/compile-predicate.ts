@@ -16,15 +16,17 @@
  * - `x in [a, b]`, `x in a`, `x in (a, > b, [c..d], != e)`, `x in > a`, `x in [a..b]`.
  *
  * feelin's rules that the closures reproduce:
- * - `and`/`or` are three-valued; any operand that is not a boolean counts as null, both sides are
- *   always evaluated.
+ * - `and`/`or` are three-valued; any operand that is not a boolean counts as null. feelin always
+ *   evaluates both sides; the closures skip the right one only when it cannot throw.
  * - `=`: null equals only null (`null = "high"` is false, so `x != "high"` is true when x is
  *   missing); values of different types are not comparable (null); otherwise strict equality.
  * - `<` `<=` `>` `>=` build a range from the right operand: a null right operand gives null, a
  *   boolean one throws "unsupported range"; a null left operand gives null; otherwise JavaScript's
  *   relational operators decide, coercion included (`"5" > 3` is true, `"abc" >= 3` is true
  *   because `"abc" < 3` is false).
- * - `not(x)` is null unless x is a boolean.
+ * - `not(x)` is null unless x is a boolean (a context that defines `not` itself goes to feelin).
+ * - Where feelin throws ("unsupported range: true..null" for `x > true`), the predicate throws the
+ *   same message.
  * - `in` with plain values is two-valued (an incomparable value does not match); with ranges and
  *   `=`/`!=` tests it is three-valued.
  * - A missing variable, or one holding undefined, is null.
@@ -174,12 +176,8 @@ function compileExpression(node: TreeNode, source: string): Compiled {
     case 'VariableName':
       return compileVariable(node, source);
     case 'Disjunction':
-    case 'Conjunction': {
-      if (children.length !== 3) outside(node);
-      const left = compileExpression(children[0]!, source);
-      const right = compileExpression(children[2]!, source);
-      return node.name === 'Conjunction' ? conjunction(left, right) : disjunction(left, right);
-    }
+    case 'Conjunction':
+      return logic(node.name, operandsOf(node.name, node, source));
     case 'Comparison':
       return compileComparison(node, source);
     case 'FunctionInvocation':
@@ -214,31 +212,54 @@ function resolvesWithoutContext(name: string): boolean {
   }
 }
 
-function conjunction(left: Compiled, right: Compiled): Compiled {
-  const l = left.evaluate;
-  const r = right.evaluate;
-  // feelin evaluates both sides; skipping the right one is only safe when it cannot throw.
-  const shortCircuit = !right.mayThrow;
-  return compiled((context) => {
-    const a = l(context);
-    if (a === false && shortCircuit) return false;
-    const b = r(context);
-    if (a === false || b === false) return false;
-    return a === true && b === true ? true : null;
-  }, left.mayThrow || right.mayThrow);
+/**
+ * The operands of a chain `a or b or c` (parentheses included): three-valued `and` and `or` are
+ * associative, and feelin evaluates the operands left to right either way.
+ */
+function operandsOf(kind: string, node: TreeNode, source: string): Compiled[] {
+  const inner = withoutParentheses(node);
+  if (inner.name !== kind) return [compileExpression(inner, source)];
+  if (inner.children.length !== 3) outside(inner);
+  return [...operandsOf(kind, inner.children[0]!, source), ...operandsOf(kind, inner.children[2]!, source)];
 }
 
-function disjunction(left: Compiled, right: Compiled): Compiled {
-  const l = left.evaluate;
-  const r = right.evaluate;
-  const shortCircuit = !right.mayThrow;
+/**
+ * feelin's Conjunction / Disjunction over a chain: a non-boolean operand counts as null. feelin
+ * evaluates every operand; once the answer is known the closure stops only if no operand left
+ * can throw.
+ */
+function logic(kind: string, operands: readonly Compiled[]): Compiled {
+  const count = operands.length;
+  const evaluators = operands.map((operand) => operand.evaluate);
+  /** safeFrom[i]: no operand from i on can throw. */
+  const safeFrom = operands.map((_, index) => operands.slice(index).every((operand) => !operand.mayThrow));
+  safeFrom.push(true);
+  const mayThrow = !safeFrom[0];
+  // `and` is decided by a false operand, `or` by a true one.
+  const decisive = kind !== 'Conjunction';
+  if (count === 2) {
+    const [l, r] = evaluators as [Evaluator, Evaluator];
+    const shortCircuit = safeFrom[1]!;
+    return compiled((context) => {
+      const a = l(context);
+      if (a === decisive && shortCircuit) return decisive;
+      const b = r(context);
+      if (a === decisive || b === decisive) return decisive;
+      return a === !decisive && b === !decisive ? !decisive : null;
+    }, mayThrow);
+  }
   return compiled((context) => {
-    const a = l(context);
-    if (a === true && shortCircuit) return true;
-    const b = r(context);
-    if (a === true || b === true) return true;
-    return a === false && b === false ? false : null;
-  }, left.mayThrow || right.mayThrow);
+    let unknown = false;
+    for (let index = 0; index < count; index++) {
+      const value = evaluators[index]!(context);
+      if (value === decisive) {
+        for (let rest = index + 1; rest < count && !safeFrom[rest]; rest++) evaluators[rest]!(context);
+        return decisive;
+      }
+      if (value !== !decisive) unknown = true;
+    }
+    return unknown ? null : !decisive;
+  }, mayThrow);
 }
 
 /** `not(x)`: feelin's built-in, unless the context itself defines `not`. */

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench` (simulator part): prints measured figures, no pass/fail. Quote ratios from one
+ * run: these machines are shared and noisy.
+ *   1. Derby with its calendars, staff and meetings: incidents per second on one core.
+ *   2. An M/M/c queue through the simulator against a minimal hand-written heap loop.
+ *   3. 1,000,000 incidents in one replication: peak RSS (in a child process, so it is its own).
+ *   4. 100 replications on 1 and 2 workers.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { prepare, runReplication, type SimulationInput } from '../../simulations/simulate.ts';
+import { runReplicationsInParallel } from '../../cli/commands/simulate.ts';
+
+const part = process.argv[2];
+
+function derbyInput(perYear: number, days: number, replications = 1): SimulationInput {
+  // The baseline's staff scaled with the volume, and meeting capacities lifted, so the system is
+  // as loaded as the baseline: the figure is the cost per incident, not a queue explosion.
+  const scale = perYear / 1080;
+  const scenarioText = readFileSync('models/scenarios/derby-baseline.yaml', 'utf8')
+    .replace('perYear: 1080', `perYear: ${perYear}`)
+    .replace(/count: (\d+), hours/g, (_, count: string) => `count: ${Math.ceil(Number(count) * scale)}, hours`)
+    .replace(/capacity: \d+/g, `capacity: ${Math.ceil(30 * scale)}`)
+    .replace('days: 364', `days: ${days}`)
+    .replace('replications: 20', `replications: ${replications}`);
+  return { scenarioText, scenarioFile: 'bench.yaml', modelXml: readFileSync('models/derby.bpmn', 'utf8'), modelFile: 'models/derby.bpmn' };
+}
+
+if (part === 'million') {
+  // Child process for the RSS figure: 100,000 a year for ten years.
+  const plan = await prepare(derbyInput(100_000, 3653));
+  const started = performance.now();
+  const result = runReplication(plan, 0);
+  const seconds = (performance.now() - started) / 1000;
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`1,000,000-incident run: ${result.arrivals} incidents over ${(3653 / 365.25).toFixed(1)} simulated years in ${seconds.toFixed(1)} s (${Math.round(result.arrivals / seconds)} incidents/s), peak RSS ${peak.toFixed(0)} MB, status ${result.status}`);
+  process.exit(0);
+}
+
+// 1. Derby throughput.
+{
+  const plan = await prepare(derbyInput(200_000, 364));
+  runReplication(plan, 1); // warm up the JIT and the calendar caches
+  const started = performance.now();
+  const result = runReplication(plan, 0);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`Derby (calendars, 8 staff pools, 2 meetings): ${result.arrivals} incidents in ${seconds.toFixed(2)} s = ${Math.round(result.arrivals / seconds)} incidents/s on one core`);
+}
+
+// 2. M/M/c: the simulator against a minimal heap loop.
+{
+  const servers = 5;
+  const perHour = 27;
+  const meanMinutes = 10;
+  const days = 3000;
+  const modelXml = readFileSync('test/simulations/fixtures/one-task.bpmn', 'utf8');
+  const scenarioText = `title: M/M/5 bench\nmodel: one-task.bpmn\nseed: 3\nreplications: 1\nstart: 2026-01-05\ndays: ${days}\narrivals: { perYear: ${perHour * 24 * 365.25}, source: bench }\nstaff: { desk: { count: ${servers}, hours: 24/7 } }\ndurations: { serve: { exponential: { mean: ${meanMinutes} } } }\n`;
+  const plan = await prepare({ scenarioText, scenarioFile: 'mmc.yaml', modelXml, modelFile: 'one-task.bpmn' });
+  runReplication(plan, 1);
+  let started = performance.now();
+  const result = runReplication(plan, 0);
+  const simulatorRate = result.arrivals / ((performance.now() - started) / 1000);
+
+  started = performance.now();
+  const customers = minimalMmc(servers, perHour / 60, 1 / meanMinutes, result.arrivals);
+  const minimalRate = customers / ((performance.now() - started) / 1000);
+  console.log(`M/M/${servers}: simulator ${Math.round(simulatorRate)} customers/s, minimal heap loop ${Math.round(minimalRate)} customers/s, ratio ${(simulatorRate / minimalRate).toFixed(2)}`);
+}
+
+/** The baseline: the least code that simulates an M/M/c queue with a binary heap, times in minutes. */
+function minimalMmc(servers: number, lambda: number, mu: number, customers: number): number {
+  const times: number[] = [];
+  const kinds: number[] = [];
+  const push = (time: number, kind: number) => {
+    let i = times.length;
+    times.push(time);
+    kinds.push(kind);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (times[parent]! <= time) break;
+      times[i] = times[parent]!;
+      kinds[i] = kinds[parent]!;
+      i = parent;
+    }
+    times[i] = time;
+    kinds[i] = kind;
+  };
+  const pop = (): [number, number] => {
+    const top: [number, number] = [times[0]!, kinds[0]!];
+    const lastTime = times.pop()!;
+    const lastKind = kinds.pop()!;
+    const n = times.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && times[child + 1]! < times[child]!) child++;
+        if (lastTime <= times[child]!) break;
+        times[i] = times[child]!;
+        kinds[i] = kinds[child]!;
+        i = child;
+      }
+      times[i] = lastTime;
+      kinds[i] = lastKind;
+    }
+    return top;
+  };
+  let state = 12345;
+  const uniform = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) + 0.5) / 4294967296;
+  let busy = 0;
+  let waiting = 0;
+  let arrived = 0;
+  let totalWait = 0;
+  const queue: number[] = [];
+  push(-Math.log(uniform()) / lambda, 0);
+  while (times.length > 0) {
+    const [now, kind] = pop();
+    if (kind === 0) {
+      arrived++;
+      if (arrived < customers) push(now - Math.log(uniform()) / lambda, 0);
+      if (busy < servers) {
+        busy++;
+        push(now - Math.log(uniform()) / mu, 1);
+      } else {
+        queue.push(now);
+        waiting++;
+      }
+    } else if (waiting > 0) {
+      waiting--;
+      totalWait += now - queue.shift()!;
+      push(now - Math.log(uniform()) / mu, 1);
+    } else busy--;
+  }
+  if (totalWait < 0) console.log('impossible');
+  return arrived;
+}
+
+// 3. A million incidents: peak RSS of its own process.
+console.log(execFileSync(process.execPath, ['--import', 'tsx', 'tools/bench/simulator.ts', 'million'], { encoding: 'utf8' }).trim());
+
+// 4. Workers: 100 replications of Derby at ten times the baseline volume (about 0.2 s each, so
+// the workers' start-up, about a second for tsx and the model, is not all that is measured).
+{
+  const input = derbyInput(10_800, 364, 100);
+  let started = performance.now();
+  await runReplicationsInParallel(input, 100, 1);
+  const one = (performance.now() - started) / 1000;
+  started = performance.now();
+  await runReplicationsInParallel(input, 100, 2);
+  const two = (performance.now() - started) / 1000;
+  console.log(`100 replications of Derby at 10,800 incidents a year: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s, speed-up ${(one / two).toFixed(2)}x`);
+}
