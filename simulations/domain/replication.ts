@@ -164,8 +164,12 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   const outcomeCounts = new Float64Array(outcomeList.length);
   const notificationCounts = new Float64Array(notificationList.length);
   const stuck = new Map<string, number>();
-  const priorityRank = new Map<unknown, number>(scenario.priority.map((level, index) => [level, index]));
+  const priorityRank: Record<string, number> = Object.fromEntries(scenario.priority.map((level, index) => [level, index]));
   const lowestPriority = scenario.priority.length;
+  const priorityOf = (context: CaseContext): number => {
+    const level = context.agreedRisk;
+    return typeof level === 'string' ? (priorityRank[level] ?? lowestPriority) : lowestPriority;
+  };
 
   const inSystem = new TimeWeighted(plan.startAt);
   const decisionMoments = new RunningMoments();
@@ -331,7 +335,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const incident: Incident = {
       arrivedAt,
       context,
-      priority: priorityRank.get(context.agreedRisk) ?? lowestPriority,
+      priority: priorityOf(context),
       measured: arrivedAt >= plan.warmUpEndsAt,
       tokens: 1,
       outcomes: 0,
@@ -354,7 +358,17 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   };
 
   const { perHour, weekday: byWeekday, hourOfDay, surges } = plan.arrivals;
+  // The rate is constant within a clock hour: remember the last hour's.
+  let rateHour = -1;
+  let rateOfHour = 0;
   const rateAt = (t: number): number => {
+    const hour = Math.floor(t / HOUR);
+    if (hour === rateHour) return rateOfHour;
+    rateHour = hour;
+    rateOfHour = rateIn(t);
+    return rateOfHour;
+  };
+  const rateIn = (t: number): number => {
     const day = localDay(t);
     let rate = perHour * byWeekday[weekday(day)]! * hourOfDay[Math.floor(minuteOfDay(t) / 60)]!;
     for (const [from, to, factor] of surges) if (day >= from && day <= to) rate *= factor;
@@ -408,7 +422,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const incident: Incident = {
       arrivedAt,
       context,
-      priority: priorityRank.get(context.agreedRisk) ?? lowestPriority,
+      priority: priorityOf(context),
       measured: false,
       tokens: 1,
       outcomes: 0,

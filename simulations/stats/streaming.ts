@@ -22,18 +22,33 @@ export class RunningMoments {
 }
 
 /**
- * Quantiles from a histogram with logarithmic buckets 1% wide (values from 0.01 to about 1e9),
- * so a quantile is within 0.5% of the exact one. Deterministic and mergeable, unlike P².
+ * Quantiles from a histogram with 64 buckets per doubling (each about 1.1% wide), for values from
+ * about 0.001 to 10^9, so a quantile is within 0.6% of the exact one. The bucket comes straight
+ * from the float's exponent and top mantissa bits: no logarithm per value, which matters at
+ * millions of values a second. Deterministic and mergeable, unlike P².
  */
+const bitsPerOctave = 6;
+const lowestExponent = -10;
+const highestExponent = 30;
+const bucketCount = (highestExponent - lowestExponent) << bitsPerOctave;
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+// Typed arrays use the platform's byte order; find the word holding sign, exponent and mantissa top.
+const highWord = (() => {
+  float[0] = 1;
+  return words[1] === 0x3ff00000 ? 1 : 0;
+})();
+const firstKey = (1023 + lowestExponent) << bitsPerOctave;
+
 export class LogHistogram {
-  private static readonly ratio = Math.log(1.01);
-  private static readonly floor = 0.01;
-  private static readonly buckets = 2100;
-  private readonly counts = new Float64Array(LogHistogram.buckets + 1);
+  private readonly counts = new Float64Array(bucketCount);
   total = 0;
 
   add(value: number): void {
-    const index = value <= LogHistogram.floor ? 0 : Math.min(LogHistogram.buckets, 1 + Math.floor(Math.log(value / LogHistogram.floor) / LogHistogram.ratio));
+    float[0] = value;
+    // Sign bit, 11 exponent bits and the top 6 mantissa bits: a monotone key for positive values.
+    const key = (words[highWord]! >>> (20 - bitsPerOctave)) - firstKey;
+    const index = value > 0 ? (key < 0 ? 0 : key >= bucketCount ? bucketCount - 1 : key) : 0;
     this.counts[index]!++;
     this.total++;
   }
@@ -52,10 +67,14 @@ export class LogHistogram {
       seen += this.counts[i]!;
       if (seen >= target && this.counts[i]! > 0) {
         if (i === 0) return 0;
-        return LogHistogram.floor * Math.exp((i - 0.5) * LogHistogram.ratio);
+        const exponent = lowestExponent + (i >> bitsPerOctave);
+        const mantissa = i & ((1 << bitsPerOctave) - 1);
+        const low = 2 ** exponent * (1 + mantissa / (1 << bitsPerOctave));
+        const high = 2 ** exponent * (1 + (mantissa + 1) / (1 << bitsPerOctave));
+        return Math.sqrt(low * high);
       }
     }
-    return LogHistogram.floor * Math.exp(LogHistogram.buckets * LogHistogram.ratio);
+    return 2 ** highestExponent;
   }
 }
 

@@ -81,3 +81,15 @@ describe('random streams and distributions', () => {
     expect(checkDistribution({ lognormal: { mean: 0, sd: 1 } })).toMatch(/mean above 0/);
   });
 });
+
+describe('histogram edges', () => {
+  it('given only zeros, every quantile is 0; given small waits, quantiles keep their size', () => {
+    const zeros = new LogHistogram();
+    for (let i = 0; i < 10; i++) zeros.add(0);
+    expect(zeros.quantile(0.5)).toBe(0);
+    const small = new LogHistogram();
+    for (let i = 1; i <= 1000; i++) small.add(i / 1000); // 0.001 .. 1 hour
+    expect(Math.abs(small.quantile(0.5) - 0.5) / 0.5).toBeLessThan(0.01);
+    expect(Math.abs(small.quantile(0.9) - 0.9) / 0.9).toBeLessThan(0.01);
+  });
+});
