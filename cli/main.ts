@@ -18,9 +18,18 @@ usage:
   mashflow simulate <scenario.yaml> [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
                                                    replay synthetic incidents through a model: deadline
                                                    breaches, time to decision, staff and meeting load
+  mashflow compare <baseline.yaml> <alternative.yaml>... [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
+                                                   the same incidents through each scenario: paired
+                                                   differences with 95% intervals, in plain words
   mashflow help                                    this text
 
 exit codes: 0 ok, 1 a case failed or lint found errors, 2 bad input or usage, 3 a bug in mashflow`;
+
+function wholeNumber(name: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} needs a whole number, at least ${min} (got "${text}")`);
+  return Number(text);
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -63,21 +72,39 @@ async function main(argv: string[]): Promise<number> {
         },
       });
       if (positionals.length !== 1) throw new UsageError('simulate needs one scenario file: mashflow simulate models/scenarios/derby-baseline.yaml');
-      const whole = (name: string, text: string | undefined, min: number): number | undefined => {
-        if (text === undefined) return undefined;
-        if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} needs a whole number, at least ${min} (got "${text}")`);
-        return Number(text);
-      };
       const { simulateCommand } = await import('./commands/simulate.ts');
       const options: import('./commands/simulate.ts').SimulateOptions = { json: values.json };
-      const replications = whole('replications', values.replications, 1);
-      const seed = whole('seed', values.seed, -(2 ** 52));
-      const workers = whole('workers', values.workers, 1);
+      const replications = wholeNumber('replications', values.replications, 1);
+      const seed = wholeNumber('seed', values.seed, -(2 ** 52));
+      const workers = wholeNumber('workers', values.workers, 1);
       if (replications !== undefined) options.replications = replications;
       if (seed !== undefined) options.seed = seed;
       if (workers !== undefined) options.workers = workers;
       if (values.out !== undefined) options.out = values.out;
       return simulateCommand(positionals[0]!, options);
+    }
+    case 'compare': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          replications: { type: 'string' },
+          seed: { type: 'string' },
+          workers: { type: 'string' },
+          out: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+      });
+      const { compareCommand } = await import('./commands/compare.ts');
+      const options: import('./commands/compare.ts').CompareOptions = { json: values.json };
+      const replications = wholeNumber('replications', values.replications, 1);
+      const seed = wholeNumber('seed', values.seed, -(2 ** 52));
+      const workers = wholeNumber('workers', values.workers, 1);
+      if (replications !== undefined) options.replications = replications;
+      if (seed !== undefined) options.seed = seed;
+      if (workers !== undefined) options.workers = workers;
+      if (values.out !== undefined) options.out = values.out;
+      return compareCommand(positionals, options);
     }
     case undefined:
     case 'help':
@@ -86,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(usage);
       return command === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${command}"; use run, test, lint or simulate (mashflow help)`);
+      throw new UsageError(`unknown command "${command}"; use run, test, lint, simulate or compare (mashflow help)`);
   }
 }
 

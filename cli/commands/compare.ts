@@ -1,0 +1,81 @@
+/**
+ * `mashflow compare <baseline.yaml> <alternative.yaml> [...]`: every scenario on the same seed and
+ * number of replications (common random numbers), paired differences against the first.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { prepare, type Plan, type ReplicationResult, type SimulationInput } from '../../simulations/simulate.ts';
+import { compareResults, type Comparison } from '../../simulations/compare.ts';
+import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
+import { runReplicationsInParallel } from './simulate.ts';
+
+export interface CompareOptions {
+  replications?: number;
+  seed?: number;
+  workers?: number;
+  out?: string;
+  json: boolean;
+}
+
+export function simulationInput(scenarioPath: string, overrides: SimulationInput['overrides']): SimulationInput {
+  const scenarioText = readText(scenarioPath, 'scenario');
+  const modelKey = /^model:\s*(.+?)\s*$/m.exec(scenarioText)?.[1]?.replace(/^["']|["']$/g, '');
+  if (!modelKey) throw new UsageError(`${display(scenarioPath)}: model: is required (the .bpmn file, relative to the scenario)`);
+  const modelPath = resolve(dirname(scenarioPath), modelKey);
+  return { scenarioText, scenarioFile: display(scenarioPath), modelXml: readText(modelPath, 'model'), modelFile: display(modelPath), overrides: overrides ?? {} };
+}
+
+function signed(value: number, unit: string): string {
+  const text = unit === '%' ? `${value.toFixed(1)} pts` : value.toFixed(unit === 'hours' ? 1 : 1);
+  return value > 0 ? `+${text}` : text;
+}
+
+export function formatComparison(comparison: Comparison): string {
+  const rows = [['figure', 'baseline', 'alternative', 'change (95% CI)']];
+  for (const figure of comparison.figures) {
+    const value = (mean: number) => (figure.unit === '%' ? `${mean.toFixed(1)}%` : mean.toFixed(1));
+    rows.push([
+      `${figure.label}${figure.unit === 'hours' ? ' (h)' : ''}`,
+      value(figure.baseline.mean),
+      value(figure.alternative.mean),
+      `${signed(figure.difference.mean, figure.unit)} [${signed(figure.difference.low, figure.unit)}, ${signed(figure.difference.high, figure.unit)}]${figure.significant ? ' *' : ''}`,
+    ]);
+  }
+  const widths = rows[0]!.map((_, column) => Math.min(60, Math.max(...rows.map((row) => row[column]!.length))));
+  const lines = rows.map((row) => row.map((cell, column) => (column === 0 ? cell.slice(0, 60).padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   '));
+  return [
+    `alternative: ${comparison.alternative}`,
+    `baseline:    ${comparison.baseline}`,
+    `${comparison.replications} paired replications on the same incidents (common random numbers)`,
+    '',
+    ...lines.map((line) => `  ${line}`),
+    '  * the 95% interval of the change excludes 0',
+    '',
+    ...comparison.summary.map((line) => `- ${line}`),
+    '',
+  ].join('\n');
+}
+
+export async function compareCommand(paths: readonly string[], options: CompareOptions): Promise<number> {
+  if (paths.length < 2) throw new UsageError('compare needs a baseline and at least one alternative scenario');
+  const first = await prepare(simulationInput(paths[0]!, {}));
+  const overrides = { seed: options.seed ?? first.scenario.seed, replications: options.replications ?? first.scenario.replications };
+  const inputs = paths.map((path) => simulationInput(path, overrides));
+  const plans: Plan[] = [];
+  for (const input of inputs) plans.push(await prepare(input)); // every file checked before running any
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const results: ReplicationResult[][] = [];
+  for (const [index, input] of inputs.entries()) {
+    if (process.stderr.isTTY) process.stderr.write(`simulating ${plans[index]!.scenario.title}…\n`);
+    results.push(await runReplicationsInParallel(input, overrides.replications, workers));
+  }
+  const comparisons = results.slice(1).map((alternative, index) => compareResults(plans[0]!.scenario.title, plans[index + 1]!.scenario.title, results[0]!, alternative));
+  const json = `${JSON.stringify(comparisons, null, 2)}\n`;
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    writeFileAtomic(join(options.out, 'comparison.json'), json);
+  }
+  process.stdout.write(options.json ? json : comparisons.map(formatComparison).join('\n'));
+  return 0;
+}
