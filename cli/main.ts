@@ -21,6 +21,9 @@ usage:
   mashflow compare <baseline.yaml> <alternative.yaml>... [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
                                                    the same incidents through each scenario: paired
                                                    differences with 95% intervals, in plain words
+  mashflow explain <scenario.yaml> (--incident N | --first-breach) [--replication R] [--seed S] [--json]
+                                                   one simulated incident's timeline: every wait and
+                                                   its reason, and why a deadline was missed
   mashflow help                                    this text
 
 exit codes: 0 ok, 1 a case failed or lint found errors, 2 bad input or usage, 3 a bug in mashflow`;
@@ -106,6 +109,31 @@ async function main(argv: string[]): Promise<number> {
       if (values.out !== undefined) options.out = values.out;
       return compareCommand(positionals, options);
     }
+    case 'explain': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          incident: { type: 'string' },
+          'first-breach': { type: 'boolean', default: false },
+          replication: { type: 'string' },
+          seed: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+      });
+      if (positionals.length !== 1) throw new UsageError('explain needs one scenario file: mashflow explain models/scenarios/derby-baseline.yaml --first-breach');
+      const { explainCommand } = await import('./commands/explain.ts');
+      const options: import('./commands/explain.ts').ExplainOptions = {
+        firstBreach: values['first-breach'],
+        replication: wholeNumber('replication', values.replication, 0) ?? 0,
+        json: values.json,
+      };
+      const incident = wholeNumber('incident', values.incident, 1);
+      const seed = wholeNumber('seed', values.seed, -(2 ** 52));
+      if (incident !== undefined) options.incident = incident;
+      if (seed !== undefined) options.seed = seed;
+      return explainCommand(positionals[0]!, options);
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -113,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(usage);
       return command === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${command}"; use run, test, lint, simulate or compare (mashflow help)`);
+      throw new UsageError(`unknown command "${command}"; use run, test, lint, simulate, compare or explain (mashflow help)`);
   }
 }
 

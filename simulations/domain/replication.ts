@@ -30,6 +30,8 @@ export interface Incident {
   flows: string[] | undefined;
   /** Index of the task it waits at or works through, for the backlog at the end. */
   waitingAt: number;
+  /** Set only for an incident being explained: what happened to it, step by step. */
+  timeline: TimelineStep[] | undefined;
   /** Neighbours in the list of open incidents (a linked list: no hashing per arrival). */
   previous: Incident | undefined;
   next: Incident | undefined;
@@ -67,6 +69,27 @@ interface WorkItem {
   task: TaskPlan;
   requestedAt: number;
   minutes: number;
+  step: TimelineStep | undefined;
+}
+
+/** One element an explained incident passed through, with the time it spent and why. */
+export interface TimelineStep {
+  id: string;
+  name: string;
+  kind: GraphNode['kind'];
+  lane: string | undefined;
+  arrivedAt: number;
+  /** Tasks done by staff: when a person became free for it (then it may wait for opening hours). */
+  grantedAt?: number;
+  /** Meeting tasks: the sitting that took it, and the meeting's name. */
+  sittingAt?: number;
+  meeting?: string;
+  startedAt: number;
+  endedAt: number;
+  minutes?: number;
+  /** The flow taken out of a gateway. */
+  flow?: string;
+  deadline?: { name: string; dueAt: number; met: boolean };
 }
 
 export interface Quantiles {
@@ -98,12 +121,24 @@ export interface ReplicationResult {
   daily: { inSystem: number[]; waiting: Record<string, number[]> };
   /** Elements where an incident stopped because no outgoing flow applied (a model gap). */
   stuck: Record<string, number>;
+  /** Only with the explain option: the incidents watched, in arrival order. */
+  explained?: ExplainedIncident[];
+}
+
+export interface ExplainedIncident {
+  number: number;
+  arrivedAt: number;
+  context: CaseContext;
+  finished: boolean;
+  timeline: TimelineStep[];
 }
 
 export interface ReplicationOptions {
   /** Keep each incident's visited elements and flows, handing the incident to `onComplete`. */
   trace?: boolean;
   onComplete?: (incident: Incident) => void;
+  /** Keep a timeline for these incidents (numbered from 1 in order of arrival after the warm-up), or for every measured incident when 'all'. */
+  explain?: number | 'all';
   /** Incidents to inject instead of sampled arrivals (conformance): context and arrival time. They run to completion, past the horizon if need be. */
   incidents?: readonly { context: CaseContext; arrivedAt: number }[];
 }
@@ -203,7 +238,10 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const deadline = deadlineIndex[node.index]!;
     if (deadline >= 0 && incident.measured) {
       deadlineDue[deadline]!++;
-      if (simulation.now > deadlineDueFast(node.deadline!, incident.arrivedAt)) deadlineBreached[deadline]!++;
+      const dueAt = deadlineDueFast(node.deadline!, incident.arrivedAt);
+      if (simulation.now > dueAt) deadlineBreached[deadline]!++;
+      const step = incident.timeline?.at(-1);
+      if (step) step.deadline = { name: node.deadline!.name, dueAt, met: simulation.now <= dueAt };
     }
     if (node.kind === 'end') {
       if (--incident.tokens === 0) complete(incident);
@@ -220,6 +258,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       }
       chosen ??= node.defaultFlow;
       if (!chosen) return stop(incident, node);
+      if (incident.timeline && node.kind === 'exclusive') incident.timeline.at(-1)!.flow = graph.model.flows.get(chosen.id)?.name || chosen.id;
       incident.flows?.push(chosen.id);
       return arrive(incident, chosen.target);
     }
@@ -252,9 +291,15 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       joins[slot] = 0;
     }
     incident.trace?.push(node.id);
+    let step: TimelineStep | undefined;
+    if (incident.timeline) {
+      step = { id: node.id, name: node.name, kind: node.kind, lane: node.source.lane, arrivedAt: simulation.now, startedAt: simulation.now, endedAt: simulation.now };
+      incident.timeline.push(step);
+    }
     if (node.kind !== 'task') return leave(incident, node);
     const task = plan.tasks[index]!;
-    const item = spareItems.pop() ?? { incident, node, task, requestedAt: 0, minutes: 0 };
+    const item = spareItems.pop() ?? { incident, node, task, requestedAt: 0, minutes: 0, step };
+    item.step = step;
     item.incident = incident;
     item.node = node;
     item.task = task;
@@ -280,6 +325,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const calendar = pool.plan.calendar;
     const startsAt = calendar.nextOpen(simulation.now);
     const endsAt = calendar.addWorkingMinutes(startsAt, item.minutes);
+    if (item.step) Object.assign(item.step, { grantedAt: simulation.now, startedAt: startsAt, endedAt: endsAt, minutes: item.minutes });
     if (startsAt >= plan.warmUpEndsAt) {
       pool.busyMinutes += item.minutes;
       pool.tasks++;
@@ -312,6 +358,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     while (taken < capacity && meeting.waiting.size > 0) {
       const item = meeting.waiting.pop()!;
       // Items are discussed one after another from the start of the sitting.
+      if (item.step) Object.assign(item.step, { sittingAt: simulation.now, meeting: meeting.task.meeting!.name, startedAt: clock, endedAt: clock + item.minutes * 60_000, minutes: item.minutes });
       clock += item.minutes * 60_000;
       simulation.at(clock, finishAtMeeting, item);
       taken++;
@@ -330,8 +377,10 @@ export function runReplication(plan: Plan, replication: number, options: Replica
 
   // ---- arrivals ------------------------------------------------------------------------------
 
+  const explained: Incident[] = [];
   const admit = (context: CaseContext, arrivedAt: number): void => {
     arrivals += arrivedAt >= plan.warmUpEndsAt ? 1 : 0;
+    const watch = arrivedAt >= plan.warmUpEndsAt && (options.explain === 'all' || options.explain === arrivals);
     const incident: Incident = {
       arrivedAt,
       context,
@@ -344,9 +393,11 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       trace: tracing ? [] : undefined,
       flows: tracing ? [] : undefined,
       waitingAt: -1,
+      timeline: watch ? [] : undefined,
       previous: undefined,
       next: undefined,
     };
+    if (watch) explained.push(incident);
     live.add(incident);
     inSystem.change(simulation.now, 1);
     if (live.size > scenario.maxInSystem) {
@@ -431,6 +482,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       trace: undefined,
       flows: undefined,
       waitingAt: -1,
+      timeline: undefined,
       previous: undefined,
       next: undefined,
     };
@@ -554,5 +606,16 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     },
     daily,
     stuck: Object.fromEntries(stuck),
+    ...(options.explain === undefined
+      ? {}
+      : {
+          explained: explained.map((incident, index) => ({
+            number: options.explain === 'all' ? index + 1 : (options.explain as number),
+            arrivedAt: incident.arrivedAt,
+            context: incident.context,
+            finished: incident.tokens === 0,
+            timeline: incident.timeline!,
+          })),
+        }),
   };
 }
