@@ -71,6 +71,8 @@ const refusingScripts = {
 };
 
 const stepLimit = 10_000;
+/** No element entered, ended or discarded for this long: the instance is stuck. */
+const idleLimitMs = 2_000;
 
 export async function runCase(model: Model, input: RunInput): Promise<RunResult> {
   const file = input.file ?? model.file;
@@ -111,13 +113,22 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   const durations = input.durations ?? {};
 
   const listener = new EventEmitter();
+  // A stuck token leaves the engine idle; a slow machine only makes it slow. So "stuck" means no
+  // progress for a while, not a fixed time for the whole case.
+  let lastProgress = performance.now();
+  const progressed = () => {
+    lastProgress = performance.now();
+  };
+  for (const event of ['activity.enter', 'activity.discard', 'flow.discard']) listener.on(event, progressed);
   listener.on('wait', (api: { signal: (output?: unknown) => void }) => api.signal());
   listener.on('flow.take', (flow: { id: string; content?: { sourceId?: string } }) => {
+    progressed();
     flowsTaken.push(flow.id);
     const source = model.flows.get(flow.id)?.source ?? flow.content?.sourceId ?? '';
     flowTime.set(flow.id, endTime.get(source) ?? input.receivedAt);
   });
   listener.on('activity.end', (api: { id: string }) => {
+    progressed();
     const node = model.nodes.get(api.id);
     if (!node) return;
     if (path.length >= stepLimit) throw new Error(`more than ${stepLimit} steps: the model loops`);
@@ -144,7 +155,9 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   // A stuck token (a flow no condition takes, a join that never fills) leaves the engine running.
   let timer: NodeJS.Timeout | undefined;
   const stuck = new Promise<'stuck'>((resolve) => {
-    timer = setTimeout(() => resolve('stuck'), 5_000);
+    timer = setInterval(() => {
+      if (performance.now() - lastProgress > idleLimitMs) resolve('stuck');
+    }, 250);
   });
   try {
     await engine.execute({ listener, variables: input.variables });
@@ -166,7 +179,7 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     }
     throw new RunError([{ code: 'run-failed', file, path: path.at(-1)?.id ?? '', message: (error as Error).message }]);
   } finally {
-    clearTimeout(timer);
+    clearInterval(timer);
     engine.stop();
   }
   if (failures.length > 0) throw new RunError(failures);

@@ -109,6 +109,10 @@ export interface ReplicationResult {
   /** Incidents in the system at the end, by the task they wait at. */
   backlogAtEnd: Record<string, number>;
   timeToDecisionHours: Quantiles;
+  /** Share of decided incidents by time to decision, in 12-hour bins up to 14 days (the last bin: longer). */
+  timeToDecisionShares: number[];
+  /** Mean hours an incident waited at each task before work on it started (staff, hours, sittings). */
+  waitByTask: Record<string, number>;
   deadlines: Record<string, { due: number; breached: number; breachRate: number }>;
   pools: Record<string, { staff: number; tasks: number; utilisation: number; meanQueue: number; meanWaitHours: number; p90WaitHours: number }>;
   meetings: Record<string, { name: string; sittings: number; meanItems: number; maxItems: number; meanCarriedOver: number; maxCarriedOver: number }>;
@@ -170,6 +174,9 @@ class MeetingQueue {
   constructor(readonly node: GraphNode, readonly task: TaskPlan) {}
 }
 
+const decisionBinHours = 12;
+const decisionBinCount = 29;
+
 export function runReplication(plan: Plan, replication: number, options: ReplicationOptions = {}): ReplicationResult {
   const { graph, scenario } = plan;
   const nodes = graph.nodes;
@@ -209,6 +216,8 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   const inSystem = new TimeWeighted(plan.startAt);
   const decisionMoments = new RunningMoments();
   const decisionHistogram = new LogHistogram();
+  const decisionBins = new Float64Array(decisionBinCount);
+  const taskWaits = nodes.map(() => new RunningMoments());
   let arrivals = 0;
   let completed = 0;
   let status: ReplicationResult['status'] = 'complete';
@@ -225,6 +234,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       const hours = (simulation.now - incident.arrivedAt) / HOUR;
       decisionMoments.add(hours);
       decisionHistogram.add(hours);
+      decisionBins[Math.min(decisionBinCount - 1, Math.floor(hours / decisionBinHours))]!++;
       // Lowest set bit first: as many steps as the incident has outcomes, not as words exist.
       for (let bits = incident.outcomes; bits !== 0; bits &= bits - 1) outcomeCounts[31 - Math.clz32(bits & -bits)]!++;
       for (let bits = incident.notifications; bits !== 0; bits &= bits - 1) notificationCounts[31 - Math.clz32(bits & -bits)]!++;
@@ -327,6 +337,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const endsAt = calendar.addWorkingMinutes(startsAt, item.minutes);
     if (item.step) Object.assign(item.step, { grantedAt: simulation.now, startedAt: startsAt, endedAt: endsAt, minutes: item.minutes });
     if (startsAt >= plan.warmUpEndsAt) {
+      taskWaits[item.node.index]!.add((startsAt - item.requestedAt) / HOUR);
       pool.busyMinutes += item.minutes;
       pool.tasks++;
       const waitHours = (startsAt - item.requestedAt) / HOUR;
@@ -359,6 +370,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       const item = meeting.waiting.pop()!;
       // Items are discussed one after another from the start of the sitting.
       if (item.step) Object.assign(item.step, { sittingAt: simulation.now, meeting: meeting.task.meeting!.name, startedAt: clock, endedAt: clock + item.minutes * 60_000, minutes: item.minutes });
+      if (simulation.now >= plan.warmUpEndsAt) taskWaits[item.node.index]!.add((clock - item.requestedAt) / HOUR);
       clock += item.minutes * 60_000;
       simulation.at(clock, finishAtMeeting, item);
       taken++;
@@ -587,6 +599,8 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       p90: decisionHistogram.quantile(0.9),
       p95: decisionHistogram.quantile(0.95),
     },
+    timeToDecisionShares: Array.from(decisionBins, (count) => (completed > 0 ? count / completed : 0)),
+    waitByTask: Object.fromEntries(nodes.filter((node) => node.kind === 'task').map((node) => [node.id, taskWaits[node.index]!.mean])),
     deadlines: Object.fromEntries(
       graph.deadlineNames.map((name, index) => [
         name,
