@@ -208,10 +208,8 @@ describe('runCase on fixture models', () => {
   });
 
   it('given a gateway where no condition holds and there is no default flow, when run, then it fails as run-stuck at that gateway', async () => {
-    // BUG (engine/run.ts:158-161): bpmn-engine errors at once with "<riskLevel> no conditional
-    // flow taken" instead of leaving the token waiting, so the idle run-stuck branch never
-    // fires; the catch turns it into code 'run-failed' with path 'received' (the last element
-    // that ended), not 'run-stuck' at the gateway.
+    // bpmn-engine errors at once with "<id> no conditional flow taken"; the runner reports it as
+    // run-stuck at that gateway rather than waiting for the idle limit.
     const model = await fixtureModel('no-condition-true.bpmn');
     const error = await runError(model, { variables: withDefaults({ dashRisk: 'standard' }), receivedAt: mondayMorning });
 

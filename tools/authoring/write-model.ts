@@ -7,9 +7,11 @@ import { writeBpmn } from './write-bpmn.ts';
 import type { ModelSpec } from './spec.ts';
 
 const specs: Record<string, () => Promise<ModelSpec>> = {
+  coventry: async () => (await import('./coventry.ts')).coventry,
   derby: async () => (await import('./derby.ts')).derby,
   'rotherham-2014': async () => (await import('./rotherham-2014.ts')).rotherham2014,
   'rotherham-2015': async () => (await import('./rotherham-2015.ts')).rotherham2015,
+  warwickshire: async () => (await import('./warwickshire.ts')).warwickshire,
 };
 
 const name = process.argv[2] ?? '';
