@@ -148,7 +148,9 @@ export function planScenario(scenario: Scenario, model: Model): Plan {
     let meeting = node.meeting;
     let capacity = node.source.simulation.meetingCapacity ? Number(node.source.simulation.meetingCapacity) : Infinity;
     const override = overriddenMeetings[node.id];
-    if (override) {
+    if (override?.onArrival) {
+      meeting = undefined;
+    } else if (override) {
       const parsed = parseMeeting({
         name: meeting?.name ?? node.name,
         days: override.days ?? meeting?.days.map((day) => Object.keys(dayIndex).find((name) => dayIndex[name as keyof typeof dayIndex] === day)).join(' '),

@@ -56,7 +56,16 @@ export const scenarioSchema = z.strictObject({
   durations: z.record(z.string(), minutesDistribution).default({}),
   defaultDuration: minutesDistribution.optional(),
   meetings: z
-    .record(z.string(), z.strictObject({ days: z.string().optional(), time: z.string().optional(), capacity: z.number().int().min(1).optional() }))
+    .record(
+      z.string(),
+      z.strictObject({
+        days: z.string().optional(),
+        time: z.string().optional(),
+        capacity: z.number().int().min(1).optional(),
+        /** No sittings: the lane's staff do the task as items arrive (e.g. instead of a daily list). */
+        onArrival: z.boolean().optional(),
+      }),
+    )
     .default({}),
   /** Work is taken highest priority first: the order of agreedRisk values. */
   priority: z.array(z.enum(['high', 'medium', 'standard'])).default(['high', 'medium', 'standard']),
