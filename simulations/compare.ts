@@ -50,6 +50,12 @@ export function headlineFigures(a: ReplicationResult, b: ReplicationResult): Fig
     { key: 'timeToDecisionHours.p50', label: 'median time to decision', unit: 'hours', read: (r) => r.timeToDecisionHours.p50 },
     { key: 'timeToDecisionHours.mean', label: 'mean time to decision', unit: 'hours', read: (r) => r.timeToDecisionHours.mean },
     { key: 'timeToDecisionHours.p90', label: '90th percentile of time to decision', unit: 'hours', read: (r) => r.timeToDecisionHours.p90 },
+    {
+      key: 'decidedWithin24Hours',
+      label: 'incidents decided within 24 hours of receipt',
+      unit: '%',
+      read: (r) => percent((r.timeToDecisionShares[0] ?? 0) + (r.timeToDecisionShares[1] ?? 0)),
+    },
     { key: 'inSystem.mean', label: 'incidents open at any time (mean)', unit: 'incidents', read: (r) => r.inSystem.mean },
     { key: 'inSystemAtEnd', label: 'incidents still open at the end', unit: 'incidents', read: (r) => r.inSystemAtEnd },
   ];
@@ -100,7 +106,7 @@ export function compareResults(baselineTitle: string, alternativeTitle: string, 
       significant: difference.low > 0 || difference.high < 0,
     });
   }
-  const headline = ['timeToDecisionHours.p50', 'timeToDecisionHours.p90'];
+  const headline = ['timeToDecisionHours.p50', 'timeToDecisionHours.p90', 'decidedWithin24Hours'];
   // Worth a sentence: distinguishable from chance and big enough to matter to a manager.
   const material = (figure: FigureComparison) =>
     figure.unit === '%' ? Math.abs(figure.difference.mean) >= 0.5 : Math.abs(figure.difference.mean) >= 0.02 * Math.abs(figure.baseline.mean);
