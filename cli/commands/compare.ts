@@ -9,6 +9,8 @@ import { prepare, type Plan, type ReplicationResult, type SimulationInput } from
 import { compareResults, type Comparison } from '../../simulations/compare.ts';
 import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
 import { runReplicationsInParallel } from './simulate.ts';
+import { report } from '../../simulations/simulate.ts';
+import { writeHtmlReport } from '../html-report.ts';
 
 export interface CompareOptions {
   replications?: number;
@@ -75,6 +77,8 @@ export async function compareCommand(paths: readonly string[], options: CompareO
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
     writeFileAtomic(join(options.out, 'comparison.json'), json);
+    const runs = plans.map((plan, index) => ({ label: plan.scenario.title, report: report(plan, results[index]!), modelXml: inputs[index]!.modelXml }));
+    writeHtmlReport(join(options.out, 'report.html'), `${plans[0]!.scenario.title}: what if…`, runs, comparisons);
   }
   process.stdout.write(options.json ? json : comparisons.map(formatComparison).join('\n'));
   return 0;

@@ -10,6 +10,7 @@ import { Tinypool } from 'tinypool';
 import { prepare, report, runReplication, type ReplicationResult, type SimulationInput, type SimulationReport } from '../../simulations/simulate.ts';
 import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
 import { formatReport, dailyCsv } from '../simulation-text.ts';
+import { writeHtmlReport } from '../html-report.ts';
 
 export interface SimulateOptions {
   replications?: number;
@@ -93,7 +94,8 @@ export async function simulateCommand(scenarioPath: string, options: SimulateOpt
     mkdirSync(options.out, { recursive: true });
     writeFileAtomic(join(options.out, 'report.json'), json);
     writeFileAtomic(join(options.out, 'daily.csv'), dailyCsv(pooled, plan.startDay + plan.scenario.warmUpDays));
-    console.error(`wrote ${join(options.out, 'report.json')} and daily.csv`);
+    writeHtmlReport(join(options.out, 'report.html'), pooled.title, [{ label: pooled.title, report: pooled, modelXml: input.modelXml }], []);
+    console.error(`wrote ${join(options.out, 'report.json')}, daily.csv and report.html`);
   }
   process.stdout.write(options.json ? json : formatReport(pooled));
   return pooled.unstable.count > 0 ? 1 : 0;
