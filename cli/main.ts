@@ -15,7 +15,7 @@ usage:
   mashflow test [paths...] [--junit <file>]        run case files (default: models/) against their models,
                                                    with pass/fail per case and coverage per model
   mashflow lint [models...]                        bpmnlint recommended + mashflow rules (default: models/)
-  mashflow simulate <scenario.yaml> [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
+  mashflow simulate <scenario.yaml> [--replications N] [--seed S] [--workers N] [--out DIR] [--event-log DIR] [--json]
                                                    replay synthetic incidents through a model: deadline
                                                    breaches, time to decision, staff and meeting load
   mashflow compare <baseline.yaml> <alternative.yaml>... [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
           seed: { type: 'string' },
           workers: { type: 'string' },
           out: { type: 'string' },
+          'event-log': { type: 'string' },
           json: { type: 'boolean', default: false },
         },
       });
@@ -84,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
       if (seed !== undefined) options.seed = seed;
       if (workers !== undefined) options.workers = workers;
       if (values.out !== undefined) options.out = values.out;
+      if (values['event-log'] !== undefined) options.eventLog = values['event-log'];
       return simulateCommand(positionals[0]!, options);
     }
     case 'compare': {

@@ -11,12 +11,15 @@ import { prepare, report, runReplication, type ReplicationResult, type Simulatio
 import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
 import { formatReport, dailyCsv } from '../simulation-text.ts';
 import { writeHtmlReport } from '../html-report.ts';
+import { toEventCsv, toXes } from '../../simulations/event-log.ts';
 
 export interface SimulateOptions {
   replications?: number;
   seed?: number;
   workers?: number;
   out?: string;
+  /** Folder for events.xes and events.csv of replication 0. */
+  eventLog?: string;
   json: boolean;
 }
 
@@ -96,6 +99,13 @@ export async function simulateCommand(scenarioPath: string, options: SimulateOpt
     writeFileAtomic(join(options.out, 'daily.csv'), dailyCsv(pooled, plan.startDay + plan.scenario.warmUpDays));
     writeHtmlReport(join(options.out, 'report.html'), pooled.title, [{ label: pooled.title, report: pooled, modelXml: input.modelXml }], []);
     console.error(`wrote ${join(options.out, 'report.json')}, daily.csv and report.html`);
+  }
+  if (options.eventLog) {
+    const watched = runReplication(plan, 0, { explain: 'all' });
+    mkdirSync(options.eventLog, { recursive: true });
+    writeFileAtomic(join(options.eventLog, 'events.xes'), toXes(watched.explained ?? [], `${pooled.title}, replication 0`));
+    writeFileAtomic(join(options.eventLog, 'events.csv'), toEventCsv(watched.explained ?? []));
+    console.error(`wrote the event log of replication 0 (${watched.explained?.length ?? 0} incidents): ${join(options.eventLog, 'events.xes')} and events.csv`);
   }
   process.stdout.write(options.json ? json : formatReport(pooled));
   return pooled.unstable.count > 0 ? 1 : 0;
