@@ -21,6 +21,9 @@ usage:
   mashflow compare <baseline.yaml> <alternative.yaml>... [--replications N] [--seed S] [--workers N] [--out DIR] [--json]
                                                    the same incidents through each scenario: paired
                                                    differences with 95% intervals, in plain words
+  mashflow whatif [suite.yaml] [--replications N] [--workers N] [--out DIR] [--json]
+                                                   the bundled what-if suite (default models/scenarios/
+                                                   suite.yaml): every comparison, an HTML report in out/whatif
   mashflow explain <scenario.yaml> (--incident N | --first-breach) [--replication R] [--seed S] [--json]
                                                    one simulated incident's timeline: every wait and
                                                    its reason, and why a deadline was missed
@@ -111,6 +114,21 @@ async function main(argv: string[]): Promise<number> {
       if (values.out !== undefined) options.out = values.out;
       return compareCommand(positionals, options);
     }
+    case 'whatif': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { replications: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      if (positionals.length > 1) throw new UsageError('whatif takes at most one suite file: mashflow whatif models/scenarios/suite.yaml');
+      const { whatifCommand } = await import('./commands/whatif.ts');
+      const options: import('./commands/whatif.ts').WhatifOptions = { out: values.out ?? 'out/whatif', json: values.json };
+      const replications = wholeNumber('replications', values.replications, 2);
+      const workers = wholeNumber('workers', values.workers, 1);
+      if (replications !== undefined) options.replications = replications;
+      if (workers !== undefined) options.workers = workers;
+      return whatifCommand(positionals[0] ?? 'models/scenarios/suite.yaml', options);
+    }
     case 'explain': {
       const { values, positionals } = parseArgs({
         args: rest,
@@ -143,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(usage);
       return command === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${command}"; use run, test, lint, simulate, compare or explain (mashflow help)`);
+      throw new UsageError(`unknown command "${command}"; use run, test, lint, simulate, compare, whatif or explain (mashflow help)`);
   }
 }
 

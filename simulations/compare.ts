@@ -109,7 +109,11 @@ export function compareResults(baselineTitle: string, alternativeTitle: string, 
   const headline = ['timeToDecisionHours.p50', 'timeToDecisionHours.p90', 'decidedWithin24Hours'];
   // Worth a sentence: distinguishable from chance and big enough to matter to a manager.
   const material = (figure: FigureComparison) =>
-    figure.unit === '%' ? Math.abs(figure.difference.mean) >= 0.5 : Math.abs(figure.difference.mean) >= 0.02 * Math.abs(figure.baseline.mean);
+    figure.key.startsWith('pools.')
+      ? Math.abs(figure.difference.mean) >= 2
+      : figure.unit === '%'
+        ? Math.abs(figure.difference.mean) >= 0.5
+        : Math.abs(figure.difference.mean) >= 0.02 * Math.abs(figure.baseline.mean);
   const summary = figures
     .filter((figure) => figure.significant && material(figure) && (headline.includes(figure.key) || figure.key.startsWith('deadlines.') || figure.key.startsWith('pools.')))
     .map((figure) => sentence(alternativeTitle, figure));

@@ -25,7 +25,7 @@ describe('mashflow CLI', () => {
   it('given an unknown command, when run, then one line names it and exits 2', () => {
     const { code, stderr } = mashflow('simulat');
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe('error: unknown command "simulat"; use run, test, lint, simulate, compare or explain (mashflow help)');
+    expect(stderr.trim()).toBe('error: unknown command "simulat"; use run, test, lint, simulate, compare, whatif or explain (mashflow help)');
   });
 
   it('given a model and a case, when run --json, then it prints outcomes, notifications, path and deadlines', () => {
