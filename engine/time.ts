@@ -12,12 +12,18 @@ export const timeZone = 'Europe/London';
  */
 export const workingDayEnd = { hour: 17, minute: 0 };
 
+/**
+ * When office hours start, for deadlines counted in working hours. Assumed 09:00 (no seed gives
+ * one); the simulator's 'office' calendar uses the same hours.
+ */
+export const workingDayStart = { hour: 9, minute: 0 };
+
 export interface DeadlineRule {
   readonly name: string;
   /** As written in the model, for messages: PT24H, P3D… */
   readonly within: string;
-  readonly clock: 'elapsed' | 'working-days';
-  /** elapsed: milliseconds; working-days: whole working days after the day of receipt. */
+  readonly clock: 'elapsed' | 'working-days' | 'working-hours';
+  /** elapsed and working-hours: milliseconds; working-days: whole working days after the day of receipt. */
   readonly amount: number;
 }
 
@@ -61,7 +67,12 @@ export function parseDeadline(attributes: DeadlineAttributes): DeadlineRule | st
     if (!match) return `deadline "${name}": a working-days deadline needs within="P<n>D" (P0D is the same working day)`;
     return { name, within, clock, amount: Number(match[1]) };
   }
-  return `deadline "${name}": clock="${clock}" is not known; use elapsed or working-days`;
+  if (clock === 'working-hours') {
+    const amount = parseIsoDuration(within);
+    if (amount === undefined) return `deadline "${name}": a working-hours deadline needs within="PT<n>H" (office hours, Mon-Fri 09:00-17:00 without bank holidays)`;
+    return { name, within, clock, amount };
+  }
+  return `deadline "${name}": clock="${clock}" is not known; use elapsed, working-days or working-hours`;
 }
 
 interface MeetingAttributes {
@@ -196,8 +207,37 @@ export function workingDaysDue(receivedAt: number, workingDays: number): number 
   return fromLocal(...date, workingDayEnd.hour, workingDayEnd.minute);
 }
 
+/** `amount` ms of office hours (working days 09:00–17:00) from receipt, starting at the next opening if closed. */
+export function workingHoursDue(receivedAt: number, amount: number): number {
+  let remaining = amount;
+  let from = receivedAt;
+  const local = localParts(receivedAt);
+  let date: [number, number, number] = [local.year, local.month, local.day];
+  for (let day = 0; day < 3660; day++) {
+    if (isWorkingDay(...date)) {
+      const open = fromLocal(...date, workingDayStart.hour, workingDayStart.minute);
+      const close = fromLocal(...date, workingDayEnd.hour, workingDayEnd.minute);
+      const start = Math.max(from, open);
+      if (start < close) {
+        if (remaining <= close - start) return start + remaining;
+        remaining -= close - start;
+      }
+    }
+    date = nextDate(...date);
+    from = fromLocal(...date, 0, 0);
+  }
+  throw new RangeError('a working-hours deadline more than ten years away');
+}
+
 export function deadlineDue(rule: DeadlineRule, receivedAt: number): number {
-  return rule.clock === 'elapsed' ? receivedAt + rule.amount : workingDaysDue(receivedAt, rule.amount);
+  switch (rule.clock) {
+    case 'elapsed':
+      return receivedAt + rule.amount;
+    case 'working-days':
+      return workingDaysDue(receivedAt, rule.amount);
+    case 'working-hours':
+      return workingHoursDue(receivedAt, rule.amount);
+  }
 }
 
 /** The first sitting of the meeting at or after the instant. Meetings do not sit on bank holidays. */

@@ -10,6 +10,7 @@ import { RunningMoments, LogHistogram, TimeWeighted } from '../stats/streaming.t
 import { randomStream, type RandomStream } from '../random/random-stream.ts';
 import { deadlineDueFast } from '../calendar/deadline-clock.ts';
 import { nextSittingFast } from '../calendar/sittings.ts';
+import { TeamCalendar } from '../calendar/working-hours.ts';
 import { localDay, minuteOfDay, weekday, fromLocalDay, HOUR } from '../calendar/london-clock.ts';
 import { outcomeList, notificationList, type GraphFlow, type GraphNode } from '../model/graph.ts';
 import type { CaseContext } from './population.ts';
@@ -200,6 +201,8 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const task = plan.tasks[node.index];
     return task?.meeting ? new MeetingQueue(node, task) : undefined;
   });
+  // Working-hours deadlines count office hours, as engine/time.ts does.
+  const officeHours = TeamCalendar.from('office');
   const deadlineIndex = nodes.map((node) => (node.deadline ? graph.deadlineNames.indexOf(node.deadline.name) : -1));
   const deadlineDue = new Float64Array(graph.deadlineNames.length);
   const deadlineBreached = new Float64Array(graph.deadlineNames.length);
@@ -248,7 +251,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const deadline = deadlineIndex[node.index]!;
     if (deadline >= 0 && incident.measured) {
       deadlineDue[deadline]!++;
-      const dueAt = deadlineDueFast(node.deadline!, incident.arrivedAt);
+      const dueAt = deadlineDueFast(node.deadline!, incident.arrivedAt, officeHours);
       if (simulation.now > dueAt) deadlineBreached[deadline]!++;
       const step = incident.timeline?.at(-1);
       if (step) step.deadline = { name: node.deadline!.name, dueAt, met: simulation.now <= dueAt };

@@ -81,7 +81,7 @@ describe('parseDeadline', () => {
   });
 
   it('given an unknown clock, when parsed, then the message lists the clocks', () => {
-    expect(parseDeadline({ name: 'Screened', within: 'P2D', clock: 'calendar' })).toMatch(/clock="calendar" is not known; use elapsed or working-days/);
+    expect(parseDeadline({ name: 'Screened', within: 'P2D', clock: 'calendar' })).toMatch(/clock="calendar" is not known; use elapsed, working-days or working-hours/);
   });
 });
 

@@ -83,3 +83,28 @@ describe("the 'working-hours' clock", () => {
     expect(parseWorkingHoursDeadline('Screened', 'PT90M')).toEqual({ name: 'Screened', within: 'PT90M', clock: 'working-hours', amount: 90 * 60_000 });
   });
 });
+
+describe('working-hours deadlines in the engine and the simulator', () => {
+  it('given receipt on Friday at 16:00, 2 working hours fall due on Monday at 10:00; over Easter on Tuesday', async () => {
+    const { workingHoursDue, fromLocal: engineFromLocal } = await import('../../../engine/time.ts');
+    expect(workingHoursDue(engineFromLocal(2026, 3, 6, 16, 0), 2 * 3_600_000)).toBe(engineFromLocal(2026, 3, 9, 10, 0));
+    // Thursday 2 April 2026 16:00 + 2 h: Good Friday and Easter Monday are closed.
+    expect(workingHoursDue(engineFromLocal(2026, 4, 2, 16, 0), 2 * 3_600_000)).toBe(engineFromLocal(2026, 4, 7, 10, 0));
+  });
+
+  it('given random receipts 2025–2030, the simulator (office calendar) and the engine agree', async () => {
+    const engine = await import('../../../engine/time.ts');
+    const { TeamCalendar } = await import('../../../simulations/calendar/working-hours.ts');
+    const { deadlineDueFast } = await import('../../../simulations/calendar/deadline-clock.ts');
+    const office = TeamCalendar.from('office');
+    const start = Date.UTC(2025, 0, 1);
+    const span = Date.UTC(2030, 0, 1) - start;
+    let state = 7;
+    for (let i = 0; i < 2000; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const receivedAt = start + Math.floor((state / 2 ** 32) * span / 60_000) * 60_000;
+      const rule = { name: 'test', within: 'PT8H', clock: 'working-hours' as const, amount: (1 + (i % 40)) * 3_600_000 };
+      expect(deadlineDueFast(rule, receivedAt, office)).toBe(engine.deadlineDue(rule, receivedAt));
+    }
+  });
+});
