@@ -13,6 +13,11 @@
  * ones feelin's values select under those rules (this checks the compiled predicates against
  * feelin on every decision of every incident); (2) incidents with the same route are grouped, and
  * bpmn-engine runs one of each group, which must follow that route.
+ *
+ * Models with parallel branches have hundreds of distinct routes (Warwickshire: 581 in 10,000
+ * draws, about six minutes of bpmn-engine), so by default bpmn-engine runs the most common routes
+ * (see routeLimit) and the test prints the share of draws they cover; `npm run conformance`
+ * (MASHFLOW_CONFORMANCE=full) runs every route, for a bpmn-engine upgrade.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +31,7 @@ import { outcomeList, notificationList } from '../../../simulations/model/graph.
 import type { CaseContext } from '../../../simulations/domain/population.ts';
 
 const drawsPerModel = 10_000;
+const routeLimit = process.env.MASHFLOW_CONFORMANCE === 'full' ? Infinity : 40;
 
 interface Walk {
   visited: string[];
@@ -135,12 +141,18 @@ describe.each(models)('%s: simulator and bpmn-engine', (name) => {
       else groups.set(key, { context, walk, members: 1 });
     });
 
-    for (const group of groups.values()) {
+    // Most common routes first; ties by route, so the choice is the same on every run.
+    const ordered = [...groups.entries()].sort(([a, x], [b, y]) => y.members - x.members || (a < b ? -1 : 1)).map(([, group]) => group);
+    const checked = ordered.slice(0, routeLimit);
+    for (const group of checked) {
       const reference = await runCase(model, { variables: group.context, receivedAt: plan.startAt });
       expect(comparable(group.walk, model, hasParallel)).toEqual(
         comparable({ visited: reference.path.map((step) => step.id), flows: reference.flowsTaken, outcomes: reference.outcomes, notifications: reference.notifications }, model, hasParallel),
       );
     }
-    console.log(`${name}: ${drawsPerModel} drawn incidents in ${groups.size} groups, each group run through bpmn-engine; all match`);
+    const covered = checked.reduce((sum, group) => sum + group.members, 0);
+    console.log(
+      `${name}: ${drawsPerModel} drawn incidents, every decision checked against feelin; ${groups.size} distinct routes, bpmn-engine ran ${checked.length} (covering ${((100 * covered) / drawsPerModel).toFixed(1)}% of the draws); all match`,
+    );
   }, 900_000);
 });
