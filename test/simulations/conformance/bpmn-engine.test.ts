@@ -95,7 +95,7 @@ describe.each(models)('%s: simulator and bpmn-engine', (name) => {
     }
   }, 600_000);
 
-  it.runIf(existsSync(scenarioFile))(`given ${drawsPerModel} incidents drawn from the baseline population, every one matches bpmn-engine`, async () => {
+  it.runIf(existsSync(scenarioFile))(`given ${drawsPerModel} incidents drawn from the baseline population, every decision agrees with feelin and the common routes match bpmn-engine`, async () => {
     const model = await parseModel(modelXml, modelFile);
     const plan = await prepare({ scenarioText: readFileSync(scenarioFile, 'utf8'), scenarioFile, modelXml, modelFile });
     const hasParallel = [...model.nodes.values()].some((node) => node.type === 'parallelGateway');
