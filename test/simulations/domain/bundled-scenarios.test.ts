@@ -1,8 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { prepare, runReplication } from '../../../simulations/simulate.ts';
 
-const scenarios = readdirSync('models/scenarios').filter((file) => file.endsWith('.yaml'));
+// suite.yaml lists comparisons for `mashflow whatif`; every other file is a scenario.
+const scenarios = readdirSync('models/scenarios').filter((file) => file.endsWith('.yaml') && file !== 'suite.yaml');
 
 describe.each(scenarios)('bundled scenario %s', (file) => {
   it('given two replications, runs stable, strands no incident, and obeys Little\'s law within 5%', async () => {
@@ -19,6 +21,17 @@ describe.each(scenarios)('bundled scenario %s', (file) => {
       expect(result.littlesLaw.relativeGap).toBeLessThan(0.05);
     }
   }, 120_000);
+});
+
+describe('the what-if suite', () => {
+  it('given models/scenarios/suite.yaml, names only scenario files that exist, each compared against a baseline', () => {
+    const suite = parseYaml(readFileSync('models/scenarios/suite.yaml', 'utf8')) as { comparisons: { baseline: string; alternatives: string[] }[] };
+    expect(suite.comparisons.length).toBeGreaterThanOrEqual(3);
+    for (const comparison of suite.comparisons) {
+      expect(scenarios).toContain(comparison.baseline);
+      for (const alternative of comparison.alternatives) expect(scenarios).toContain(alternative);
+    }
+  });
 });
 
 describe('every bundled model has a baseline scenario', () => {
