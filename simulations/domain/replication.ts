@@ -395,6 +395,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   const explained: Incident[] = [];
   const admit = (context: CaseContext, arrivedAt: number): void => {
     arrivals += arrivedAt >= plan.warmUpEndsAt ? 1 : 0;
+    if (plan.officeHours && !options.incidents) context.outOfHours = !plan.officeHours.isOpen(arrivedAt);
     const watch = arrivedAt >= plan.warmUpEndsAt && (options.explain === 'all' || options.explain === arrivals);
     const incident: Incident = {
       arrivedAt,

@@ -56,6 +56,8 @@ export interface Plan {
   readonly endAt: number;
   readonly startDay: number;
   readonly backlog: readonly { node: number; count: number; ageHours: Sampler }[];
+  /** Sets outOfHours from the arrival time, when the scenario gives office hours. */
+  readonly officeHours: TeamCalendar | undefined;
 }
 
 const dayIndex: Record<(typeof weekdayNames)[number], number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
@@ -189,6 +191,15 @@ export function planScenario(scenario: Scenario, model: Model): Plan {
 
   const { population, problems: populationProblems } = compilePopulation(scenario.population, file, graph.names);
   problems.push(...populationProblems);
+  let officeHours: TeamCalendar | undefined;
+  if (scenario.officeHours !== undefined) {
+    const parsed = parseWorkingHours(scenario.officeHours);
+    if (parsed.ok) officeHours = new TeamCalendar(parsed.hours);
+    else problem('officeHours', parsed.message);
+    if (population.order.includes('outOfHours')) problem('population.outOfHours', 'outOfHours comes from officeHours and the arrival time; give one or the other');
+  } else if (graph.names.includes('outOfHours') && !population.order.includes('outOfHours')) {
+    problem('officeHours', "the model's conditions read outOfHours: give the authority's officeHours (e.g. { Mon-Thu: 08:30-17:00, Fri: 08:30-16:30 }) so it follows the arrival time");
+  }
   for (const name of graph.names) {
     if (!isVariableName(name)) continue;
     const derivable = name === 'agreedRisk' && population.order.includes('dashRisk');
@@ -244,6 +255,7 @@ export function planScenario(scenario: Scenario, model: Model): Plan {
     endAt: fromLocalDay(startDay + scenario.warmUpDays + scenario.days, 0),
     startDay,
     backlog,
+    officeHours,
   };
 }
 

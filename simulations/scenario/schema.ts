@@ -67,6 +67,8 @@ export const scenarioSchema = z.strictObject({
       }),
     )
     .default({}),
+  /** The authority's office hours: an incident arriving outside them gets outOfHours: true (for models that route on it). */
+  officeHours: hours.optional(),
   /** Work is taken highest priority first: the order of agreedRisk values. */
   priority: z.array(z.enum(['high', 'medium', 'standard'])).default(['high', 'medium', 'standard']),
   backlog: z

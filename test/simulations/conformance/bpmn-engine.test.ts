@@ -100,7 +100,12 @@ describe.each(models)('%s: simulator and bpmn-engine', (name) => {
     const plan = await prepare({ scenarioText: readFileSync(scenarioFile, 'utf8'), scenarioFile, modelXml, modelFile });
     const hasParallel = [...model.nodes.values()].some((node) => node.type === 'parallelGateway');
     const random = randomStream(plan.scenario.seed, 0, 'population');
-    const contexts = Array.from({ length: drawsPerModel }, () => plan.population.draw(random));
+    const contexts = Array.from({ length: drawsPerModel }, () => {
+      const context = plan.population.draw(random);
+      // outOfHours normally follows the arrival time; here every incident arrives at once, so draw it.
+      if (plan.officeHours) context.outOfHours = random.uniform() < 0.6;
+      return context;
+    });
     const walks = simulatorWalks(plan, contexts, plan.startAt);
     expect(walks.every(Boolean)).toBe(true);
 
