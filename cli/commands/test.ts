@@ -30,7 +30,8 @@ function collectCaseFiles(paths: readonly string[]): string[] {
     }
     return path;
   });
-  return findFiles(targets, ['.yaml', '.yml']);
+  // Simulation scenarios live beside the models (models/scenarios/) but are not case files.
+  return findFiles(targets, ['.yaml', '.yml']).filter((file) => !/[\\/]scenarios[\\/]/.test(file) || paths.some((path) => path.endsWith('.yaml') || path.endsWith('.yml')));
 }
 
 function problemLines(error: unknown): string[] {
