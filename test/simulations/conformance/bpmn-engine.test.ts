@@ -25,6 +25,7 @@ import { parseModel, type Model } from '../../../engine/model.ts';
 import { runCase, conditionContext } from '../../../engine/run.ts';
 import { evaluateCondition } from '../../../engine/feel.ts';
 import { parseCaseFile } from '../../../engine/case-file.ts';
+import { checkExpectations } from '../../../engine/check.ts';
 import { prepare, runReplication, type Plan } from '../../../simulations/simulate.ts';
 import { randomStream } from '../../../simulations/random/random-stream.ts';
 import { outcomeList, notificationList } from '../../../simulations/model/graph.ts';
@@ -78,7 +79,7 @@ describe.each(models)('%s: simulator and bpmn-engine', (name) => {
   const scenarioFile = `models/scenarios/${name}-baseline.yaml`;
   const modelXml = readFileSync(modelFile, 'utf8');
 
-  it('given every bundled case file, visit the same elements with the same outcomes and notifications', async () => {
+  it('given every bundled case file, bpmn-engine meets what each case expects and the simulator visits the same elements with the same outcomes and notifications', async () => {
     const model = await parseModel(modelXml, modelFile);
     const plan = await prepare({ scenarioText: readFileSync(scenarioFile, 'utf8'), scenarioFile, modelXml, modelFile });
     const hasParallel = [...model.nodes.values()].some((node) => node.type === 'parallelGateway');
@@ -87,7 +88,8 @@ describe.each(models)('%s: simulator and bpmn-engine', (name) => {
     expect(files.length).toBeGreaterThanOrEqual(15);
     for (const file of files) {
       const caseFile = parseCaseFile(readFileSync(`${folder}/${file}`, 'utf8'), `${folder}/${file}`);
-      const reference = await runCase(model, { variables: caseFile.variables, receivedAt: caseFile.receivedAt });
+      const reference = await runCase(model, { variables: caseFile.variables, receivedAt: caseFile.receivedAt, durations: caseFile.durations });
+      if (caseFile.expect) expect(checkExpectations(caseFile.expect, reference), `${file}: what the case expects`).toEqual([]);
       const [walk] = simulatorWalks(plan, [conditionContext(caseFile.variables)], caseFile.receivedAt);
       expect(comparable(walk!, model, hasParallel), file).toEqual(
         comparable({ visited: reference.path.map((step) => step.id), flows: reference.flowsTaken, outcomes: reference.outcomes, notifications: reference.notifications }, model, hasParallel),
