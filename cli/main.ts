@@ -27,6 +27,7 @@ usage:
   mashflow explain <scenario.yaml> (--incident N | --first-breach) [--replication R] [--seed S] [--json]
                                                    one simulated incident's timeline: every wait and
                                                    its reason, and why a deadline was missed
+  mashflow serve [--port N] [--no-open]            the browser editor on 127.0.0.1 (build it first: npm run editor)
   mashflow help                                    this text
 
 exit codes: 0 ok, 1 a case failed or lint found errors, 2 bad input or usage, 3 a bug in mashflow`;
@@ -153,6 +154,11 @@ async function main(argv: string[]): Promise<number> {
       if (incident !== undefined) options.incident = incident;
       if (seed !== undefined) options.seed = seed;
       return explainCommand(positionals[0]!, options);
+    }
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } } });
+      const { serveCommand, defaultPort } = await import('./commands/serve.ts');
+      return serveCommand({ port: wholeNumber('port', values.port, 0) ?? defaultPort, open: !values['no-open'] });
     }
     case undefined:
     case 'help':

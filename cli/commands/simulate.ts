@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Tinypool } from 'tinypool';
 import { prepare, report, runReplication, type ReplicationResult, type SimulationInput, type SimulationReport } from '../../simulations/simulate.ts';
 import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
@@ -32,6 +33,20 @@ function progress(done: number, total: number, started: number): void {
   if (done === total) process.stderr.write('\n');
 }
 
+/**
+ * The worker as one plain JavaScript file (esbuild, dependencies left as imports), so each
+ * thread starts without compiling TypeScript: that start-up is paid once per worker per run.
+ * Written next to node_modules so the imports resolve; rebuilt each run, so never stale.
+ */
+async function bundledWorker(): Promise<string> {
+  const { build } = await import('esbuild');
+  const folder = fileURLToPath(new URL('../../node_modules/.cache/mashflow/', import.meta.url));
+  mkdirSync(folder, { recursive: true });
+  const outfile = join(folder, `simulate-worker-${process.pid}.mjs`);
+  await build({ entryPoints: [fileURLToPath(new URL('../simulate-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
+  return pathToFileURL(outfile).href;
+}
+
 export async function runReplicationsInParallel(input: SimulationInput, count: number, workers: number, onDone?: (done: number) => void): Promise<ReplicationResult[]> {
   const results: ReplicationResult[] = new Array(count);
   let done = 0;
@@ -43,11 +58,8 @@ export async function runReplicationsInParallel(input: SimulationInput, count: n
     }
     return results;
   }
-  const pool = new Tinypool({
-    filename: new URL('../simulate-worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-  });
+  const workerFile = await bundledWorker();
+  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers });
   // A few chunks per worker: each task carries the model and scenario once, and the chunks
   // still balance when replications take unequal time.
   const chunkCount = Math.min(count, workers * 4);
@@ -63,6 +75,7 @@ export async function runReplicationsInParallel(input: SimulationInput, count: n
     );
   } finally {
     await pool.destroy();
+    rmSync(fileURLToPath(workerFile), { force: true });
   }
   return results;
 }

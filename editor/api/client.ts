@@ -1,0 +1,51 @@
+/** The page's side of the editor server's JSON API (see cli/server/server.ts). */
+import type {
+  ApiError,
+  ApiProblem,
+  CaseSummary,
+  LintResult,
+  ModelDocument,
+  ModelSummary,
+  SaveResult,
+  TrainerRun,
+} from './types.ts';
+
+/** A refusal from the server: its sentence and, for a bad model or case, the engine's problems. */
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure';
+  readonly status: number;
+  readonly problems: readonly ApiProblem[];
+
+  constructor(status: number, message: string, problems: readonly ApiProblem[]) {
+    super(message);
+    this.status = status;
+    this.problems = problems;
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) } });
+  } catch {
+    throw new ApiFailure(0, 'the mashflow server is not answering; is `mashflow serve` still running?', []);
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const failure = (body ?? {}) as Partial<ApiError>;
+    throw new ApiFailure(response.status, failure.error ?? `the server answered ${response.status}`, failure.problems ?? []);
+  }
+  return body as T;
+}
+
+const json = (method: string, value: unknown): RequestInit => ({ method, body: JSON.stringify(value) });
+const segment = encodeURIComponent;
+
+export const api = {
+  models: () => call<ModelSummary[]>('/api/models'),
+  model: (name: string) => call<ModelDocument>(`/api/models/${segment(name)}`),
+  save: (name: string, xml: string, baseVersion: string) => call<SaveResult>(`/api/models/${segment(name)}`, json('PUT', { xml, baseVersion })),
+  lint: (name: string, xml: string) => call<LintResult>('/api/lint', json('POST', { name, xml })),
+  cases: (name: string) => call<CaseSummary[]>(`/api/models/${segment(name)}/cases`),
+  run: (model: string, caseFile: string, xml: string) => call<TrainerRun>('/api/run', json('POST', { model, case: caseFile, xml })),
+};
