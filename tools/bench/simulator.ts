@@ -7,6 +7,7 @@
  *   4. 100 replications on 1 and 2 workers.
  */
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { prepare, runReplication, type SimulationInput } from '../../simulations/simulate.ts';
 import { runReplicationsInParallel } from '../../cli/commands/simulate.ts';
@@ -165,11 +166,12 @@ function minimalMmc(servers: number, lambda: number, mu: number, customers: numb
 // the workers' start-up, about a second for tsx and the model, is not all that is measured).
 if (part === 'workers') {
   const input = derbyInput(10_800, 364, 100);
+  const loadBefore = loadavg()[0]!;
   let started = performance.now();
   await runReplicationsInParallel(input, 100, 1);
   const one = (performance.now() - started) / 1000;
   started = performance.now();
   await runReplicationsInParallel(input, 100, 2);
   const two = (performance.now() - started) / 1000;
-  console.log(`100 replications of Derby at 10,800 incidents a year: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s, speed-up ${(one / two).toFixed(2)}x`);
+  console.log(`100 replications of Derby at 10,800 incidents a year: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s, speed-up ${(one / two).toFixed(2)}x (load average before: ${loadBefore.toFixed(1)} on ${availableParallelism()} cores; other work on the machine shrinks this)`);
 }
