@@ -38,6 +38,35 @@ function wholeNumber(name: string, text: string | undefined, min: number): numbe
   return Number(text);
 }
 
+/** Options shared by simulate and compare. */
+const runOptions = {
+  replications: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+interface RunOptionValues {
+  replications?: string | undefined;
+  seed?: string | undefined;
+  workers?: string | undefined;
+  out?: string | undefined;
+  json?: boolean | undefined;
+}
+
+function runOptionValues(values: RunOptionValues): { json: boolean; replications?: number; seed?: number; workers?: number; out?: string } {
+  const options: { json: boolean; replications?: number; seed?: number; workers?: number; out?: string } = { json: values.json ?? false };
+  const replications = wholeNumber('replications', values.replications, 1);
+  const seed = wholeNumber('seed', values.seed, -(2 ** 52));
+  const workers = wholeNumber('workers', values.workers, 1);
+  if (replications !== undefined) options.replications = replications;
+  if (seed !== undefined) options.seed = seed;
+  if (workers !== undefined) options.workers = workers;
+  if (values.out !== undefined) options.out = values.out;
+  return options;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -67,53 +96,17 @@ async function main(argv: string[]): Promise<number> {
       return lintCommand(positionals);
     }
     case 'simulate': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {
-          replications: { type: 'string' },
-          seed: { type: 'string' },
-          workers: { type: 'string' },
-          out: { type: 'string' },
-          'event-log': { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...runOptions, 'event-log': { type: 'string' } } });
       if (positionals.length !== 1) throw new UsageError('simulate needs one scenario file: mashflow simulate models/scenarios/derby-baseline.yaml');
       const { simulateCommand } = await import('./commands/simulate.ts');
-      const options: import('./commands/simulate.ts').SimulateOptions = { json: values.json };
-      const replications = wholeNumber('replications', values.replications, 1);
-      const seed = wholeNumber('seed', values.seed, -(2 ** 52));
-      const workers = wholeNumber('workers', values.workers, 1);
-      if (replications !== undefined) options.replications = replications;
-      if (seed !== undefined) options.seed = seed;
-      if (workers !== undefined) options.workers = workers;
-      if (values.out !== undefined) options.out = values.out;
+      const options: import('./commands/simulate.ts').SimulateOptions = runOptionValues(values);
       if (values['event-log'] !== undefined) options.eventLog = values['event-log'];
       return simulateCommand(positionals[0]!, options);
     }
     case 'compare': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {
-          replications: { type: 'string' },
-          seed: { type: 'string' },
-          workers: { type: 'string' },
-          out: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: runOptions });
       const { compareCommand } = await import('./commands/compare.ts');
-      const options: import('./commands/compare.ts').CompareOptions = { json: values.json };
-      const replications = wholeNumber('replications', values.replications, 1);
-      const seed = wholeNumber('seed', values.seed, -(2 ** 52));
-      const workers = wholeNumber('workers', values.workers, 1);
-      if (replications !== undefined) options.replications = replications;
-      if (seed !== undefined) options.seed = seed;
-      if (workers !== undefined) options.workers = workers;
-      if (values.out !== undefined) options.out = values.out;
-      return compareCommand(positionals, options);
+      return compareCommand(positionals, runOptionValues(values));
     }
     case 'whatif': {
       const { values, positionals } = parseArgs({
