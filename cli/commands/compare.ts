@@ -3,12 +3,12 @@
  * number of replications (common random numbers), paired differences against the first.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { prepare, type Plan, type ReplicationResult, type SimulationInput } from '../../simulations/simulate.ts';
 import { compareResults, type Comparison } from '../../simulations/compare.ts';
-import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
-import { runReplicationsInParallel } from './simulate.ts';
+import { UsageError, writeFileAtomic } from '../files.ts';
+import { runReplicationsInParallel, simulationInput } from './simulate.ts';
 import { report } from '../../simulations/simulate.ts';
 import { writeHtmlReport } from '../html-report.ts';
 
@@ -20,13 +20,6 @@ export interface CompareOptions {
   json: boolean;
 }
 
-export function simulationInput(scenarioPath: string, overrides: SimulationInput['overrides']): SimulationInput {
-  const scenarioText = readText(scenarioPath, 'scenario');
-  const modelKey = /^model:\s*(.+?)\s*$/m.exec(scenarioText)?.[1]?.replace(/^["']|["']$/g, '');
-  if (!modelKey) throw new UsageError(`${display(scenarioPath)}: model: is required (the .bpmn file, relative to the scenario)`);
-  const modelPath = resolve(dirname(scenarioPath), modelKey);
-  return { scenarioText, scenarioFile: display(scenarioPath), modelXml: readText(modelPath, 'model'), modelFile: display(modelPath), overrides: overrides ?? {} };
-}
 
 function signed(value: number, unit: string): string {
   const text = unit === '%' ? `${value.toFixed(1)} pts` : value.toFixed(unit === 'hours' ? 1 : 1);
@@ -61,9 +54,10 @@ export function formatComparison(comparison: Comparison): string {
 
 export async function compareCommand(paths: readonly string[], options: CompareOptions): Promise<number> {
   if (paths.length < 2) throw new UsageError('compare needs a baseline and at least one alternative scenario');
-  const first = await prepare(simulationInput(paths[0]!, {}));
+  const raw = paths.map((path) => simulationInput(path, {}));
+  const first = await prepare(raw[0]!);
   const overrides = { seed: options.seed ?? first.scenario.seed, replications: options.replications ?? first.scenario.replications };
-  const inputs = paths.map((path) => simulationInput(path, overrides));
+  const inputs = raw.map((input) => ({ ...input, overrides }));
   const plans: Plan[] = [];
   for (const input of inputs) plans.push(await prepare(input)); // every file checked before running any
   const workers = Math.max(1, options.workers ?? availableParallelism());

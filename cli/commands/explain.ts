@@ -2,7 +2,7 @@
 import { prepare, runReplication } from '../../simulations/simulate.ts';
 import { explainIncident, firstBreach } from '../../simulations/explain.ts';
 import { UsageError } from '../files.ts';
-import { simulationInput } from './compare.ts';
+import { simulationInput } from './simulate.ts';
 
 export interface ExplainOptions {
   incident?: number;

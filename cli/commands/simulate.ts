@@ -80,21 +80,20 @@ export async function runReplicationsInParallel(input: SimulationInput, count: n
   return results;
 }
 
-export async function simulateCommand(scenarioPath: string, options: SimulateOptions): Promise<number> {
+/** Reads a scenario and the model it names (relative to the scenario) into the simulator's input. */
+export function simulationInput(scenarioPath: string, overrides: SimulationInput['overrides']): SimulationInput {
   const scenarioText = readText(scenarioPath, 'scenario');
   const modelKey = /^model:\s*(.+?)\s*$/m.exec(scenarioText)?.[1]?.replace(/^["']|["']$/g, '');
   if (!modelKey) throw new UsageError(`${display(scenarioPath)}: model: is required (the .bpmn file, relative to the scenario)`);
   const modelPath = resolve(dirname(scenarioPath), modelKey);
+  return { scenarioText, scenarioFile: display(scenarioPath), modelXml: readText(modelPath, 'model'), modelFile: display(modelPath), overrides: overrides ?? {} };
+}
+
+export async function simulateCommand(scenarioPath: string, options: SimulateOptions): Promise<number> {
   const overrides: SimulationInput['overrides'] = {};
   if (options.seed !== undefined) overrides.seed = options.seed;
   if (options.replications !== undefined) overrides.replications = options.replications;
-  const input: SimulationInput = {
-    scenarioText,
-    scenarioFile: display(scenarioPath),
-    modelXml: readText(modelPath, 'model'),
-    modelFile: display(modelPath),
-    overrides,
-  };
+  const input = simulationInput(scenarioPath, overrides);
   const plan = await prepare(input); // validates everything before any worker starts
   const count = plan.scenario.replications;
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), count));

@@ -13,8 +13,7 @@ import { prepare, report, type Plan, type ReplicationResult, type SimulationRepo
 import { compareResults, type Comparison } from '../../simulations/compare.ts';
 import { display, readText, writeFileAtomic } from '../files.ts';
 import { writeHtmlReport } from '../html-report.ts';
-import { runReplicationsInParallel } from './simulate.ts';
-import { simulationInput } from './compare.ts';
+import { runReplicationsInParallel, simulationInput } from './simulate.ts';
 
 const suiteSchema = z.strictObject({
   title: z.string().min(1),
@@ -56,19 +55,21 @@ export async function whatifCommand(suitePath: string, options: WhatifOptions): 
 
   // Check every file first, so a typo in the last scenario does not waste the first minute.
   const files = [...new Set(suite.comparisons.flatMap((comparison) => [comparison.baseline, ...comparison.alternatives]))];
+  // Each file is read once; an alternative takes its baseline's seed (common random numbers).
+  const raw = new Map(files.map((file) => [file, simulationInput(resolve(folder, file), {})]));
   const seedFor = new Map<string, number>();
-  const plans = new Map<string, Plan>();
   for (const comparison of suite.comparisons) {
-    const baselinePlan = await prepare(simulationInput(resolve(folder, comparison.baseline), {}));
-    const seed = suite.seed ?? baselinePlan.scenario.seed;
+    const seed = suite.seed ?? (await prepare(raw.get(comparison.baseline)!)).scenario.seed;
     for (const file of [comparison.baseline, ...comparison.alternatives]) seedFor.set(file, seed);
   }
-  for (const file of files) plans.set(file, await prepare(simulationInput(resolve(folder, file), { seed: seedFor.get(file)!, replications })));
+  const inputs = new Map(files.map((file) => [file, { ...raw.get(file)!, overrides: { seed: seedFor.get(file)!, replications } }]));
+  const plans = new Map<string, Plan>();
+  for (const file of files) plans.set(file, await prepare(inputs.get(file)!));
 
   const results = new Map<string, ReplicationResult[]>();
   for (const [index, file] of files.entries()) {
     if (process.stderr.isTTY) process.stderr.write(`\r[${index + 1}/${files.length}] ${plans.get(file)!.scenario.title.slice(0, 70).padEnd(70)}`);
-    results.set(file, await runReplicationsInParallel(simulationInput(resolve(folder, file), { seed: seedFor.get(file)!, replications }), replications, workers));
+    results.set(file, await runReplicationsInParallel(inputs.get(file)!, replications, workers));
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
 
@@ -103,7 +104,7 @@ export async function whatifCommand(suitePath: string, options: WhatifOptions): 
     }
   }
   writeFileAtomic(join(options.out, 'comparisons.csv'), `${csv.join('\n')}\n`);
-  const runs = files.map((file) => ({ label: plans.get(file)!.scenario.title, report: reports[file]!, modelXml: simulationInput(resolve(folder, file), {}).modelXml }));
+  const runs = files.map((file) => ({ label: plans.get(file)!.scenario.title, report: reports[file]!, modelXml: inputs.get(file)!.modelXml }));
   writeHtmlReport(join(options.out, 'report.html'), suite.title, runs, comparisons);
   lines.push(`report: ${join(options.out, 'report.html')} (open it in a browser; results.json and comparisons.csv beside it)`);
   process.stdout.write(options.json ? `${JSON.stringify(comparisons, null, 2)}\n` : `${lines.join('\n')}\n`);

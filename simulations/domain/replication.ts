@@ -396,26 +396,10 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   const admit = (context: CaseContext, arrivedAt: number): void => {
     arrivals += arrivedAt >= plan.warmUpEndsAt ? 1 : 0;
     if (plan.officeHours && !options.incidents) context.outOfHours = !plan.officeHours.isOpen(arrivedAt);
-    const watch = arrivedAt >= plan.warmUpEndsAt && (options.explain === 'all' || options.explain === arrivals);
-    const incident: Incident = {
-      arrivedAt,
-      context,
-      priority: priorityOf(context),
-      measured: arrivedAt >= plan.warmUpEndsAt,
-      tokens: 1,
-      outcomes: 0,
-      notifications: 0,
-      joins: undefined,
-      trace: tracing ? [] : undefined,
-      flows: tracing ? [] : undefined,
-      waitingAt: -1,
-      timeline: watch ? [] : undefined,
-      previous: undefined,
-      next: undefined,
-    };
+    const measured = arrivedAt >= plan.warmUpEndsAt;
+    const watch = measured && (options.explain === 'all' || options.explain === arrivals);
+    const incident = openIncident(context, arrivedAt, measured, tracing, watch);
     if (watch) explained.push(incident);
-    live.add(incident);
-    inSystem.change(simulation.now, 1);
     if (live.size > scenario.maxInSystem) {
       status = 'unstable';
       reason = unstableReason();
@@ -476,7 +460,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
         const context = plan.population.draw(backlogRandom);
         const arrivedAt = plan.startAt - entry.ageHours(backlogRandom) * HOUR;
         simulation.at(plan.startAt, (incidentContext: CaseContext) => {
-          const incident = startIncident(incidentContext, arrivedAt);
+          const incident = openIncident(incidentContext, arrivedAt, false, false, false);
           arrive(incident, entry.node);
         }, context);
       }
@@ -485,27 +469,28 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     if (first !== Infinity) simulation.at(first, onArrival, undefined);
   }
 
-  const startIncident = (context: CaseContext, arrivedAt: number): Incident => {
+  /** A new open incident, counted in the system from now. Backlog items are never measured. */
+  function openIncident(context: CaseContext, arrivedAt: number, measured: boolean, traced: boolean, watched: boolean): Incident {
     const incident: Incident = {
       arrivedAt,
       context,
       priority: priorityOf(context),
-      measured: false,
+      measured,
       tokens: 1,
       outcomes: 0,
       notifications: 0,
       joins: undefined,
-      trace: undefined,
-      flows: undefined,
+      trace: traced ? [] : undefined,
+      flows: traced ? [] : undefined,
       waitingAt: -1,
-      timeline: undefined,
+      timeline: watched ? [] : undefined,
       previous: undefined,
       next: undefined,
     };
     live.add(incident);
     inSystem.change(simulation.now, 1);
     return incident;
-  };
+  }
 
   function unstableReason(): string {
     let worst = '';
