@@ -4,92 +4,33 @@
  * saves it, watches a lint problem appear and clear, steps a Derby case through trainer mode to
  * its outcome, and checks the server refuses what it must. Prints the time to open each model.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEditorServer, type EditorServer } from '../../cli/server/server.ts';
-import { chromiumPath, withChromium } from '../../tools/browser/bpmn-js-import.ts';
+import type { EditorServer } from '../../cli/server/server.ts';
+import { bundledModelNames as modelNames, hasChromium, poll, screenshots, startEditorSession, type EditorSession } from './support/editor-session.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const repoModels = join(root, 'models');
-const screenshots = join(root, 'out', 'screenshots');
-const modelNames = readdirSync(repoModels)
-  .filter((file) => file.endsWith('.bpmn'))
-  .map((file) => file.slice(0, -'.bpmn'.length))
-  .sort();
 const trainerCase = 'high-not-known-pregnant-joint-s47.yaml';
-/** playwright-core has no web-first assertions; vitest's expect.poll retries until the page catches up. */
-const poll = { timeout: 15_000, interval: 50 };
 
-describe.runIf(existsSync(chromiumPath))('browser editor end to end (vite build, editor server, headless Chromium)', () => {
-  let work: string;
+describe.runIf(hasChromium)('browser editor end to end (vite build, editor server, headless Chromium)', () => {
+  let session: EditorSession;
   let models: string;
   let server: EditorServer;
-  let browser: Browser;
-  let release: () => void = () => {};
-  let closed: Promise<void> = Promise.resolve();
   let page: Page;
-  const pageErrors: string[] = [];
-  const offsiteRequests: string[] = [];
-
-  /** Runs in the page with the editor's bpmn-js Modeler (edits go through its API, as a plug-in's would). */
-  function withModeler<T, A>(work: (modeler: any, argument: A) => T, argument: A): Promise<T> {
-    return page.evaluate(
-      ([source, value]) => {
-        const modeler = (document.querySelector('mf-modeler') as unknown as { modeler: unknown }).modeler;
-        // The function arrives as text: playwright serialises arguments, not closures.
-        return new Function('modeler', 'argument', `return (${source})(modeler, argument)`)(modeler, value);
-      },
-      [work.toString(), argument] as const,
-    ) as Promise<T>;
-  }
-
-  async function openModel(name: string): Promise<number> {
-    const started = performance.now();
-    await page.locator(`mf-model-list button[data-model="${name}"]`).click();
-    await page.locator(`mf-modeler[data-model="${name}"]`).waitFor({ timeout: 30_000 });
-    return performance.now() - started;
-  }
+  let browser: Browser;
+  let pageErrors: string[];
+  let offsiteRequests: string[];
+  const withModeler = <T, A>(work: (modeler: any, argument: A) => T, argument: A) => session.withModeler(work, argument);
+  const openModel = (name: string) => session.openModel(name);
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'mashflow-editor-e2e-'));
-    models = join(work, 'models');
-    cpSync(repoModels, models, { recursive: true, filter: (source) => !source.startsWith(join(repoModels, '.backup')) });
-    const built = performance.now();
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: join(work, 'editor'), emptyOutDir: true, sourcemap: false },
-    });
-    console.log(`editor e2e: vite build ${Math.round(performance.now() - built)} ms`);
-    server = await startEditorServer({ modelsRoot: models, staticRoot: join(work, 'editor'), port: 0 });
-    mkdirSync(screenshots, { recursive: true });
-    browser = await new Promise<Browser>((resolve, reject) => {
-      closed = withChromium(
-        (launched) =>
-          new Promise<void>((done) => {
-            release = done;
-            resolve(launched);
-          }),
-      ).catch(reject);
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => {
-      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) offsiteRequests.push(request.url());
-    });
-    await page.goto(server.url);
-  }, 120_000);
+    session = await startEditorSession();
+    ({ models, server, page, browser, pageErrors, offsiteRequests } = session);
+  }, 180_000);
 
   afterAll(async () => {
-    release();
-    await closed;
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('given the bundled models, when each is opened, then bpmn-js reports no import warnings and lint runs', async () => {
