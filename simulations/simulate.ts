@@ -3,30 +3,10 @@
  * results out, no I/O. A worker thread rebuilds the same plan from the same texts, so results do
  * not depend on which thread ran a replication.
  */
-import { parseModel } from '../engine/model.ts';
-import { parseScenario, type Scenario } from './scenario/schema.ts';
-import { planScenario, type Plan } from './scenario/plan.ts';
+import type { Plan } from './scenario/plan.ts';
+import { prepare, type SimulationInput } from './prepare.ts';
 import { runReplication, type ReplicationResult } from './domain/replication.ts';
 import { poolReplications, type SimulationReport } from './report.ts';
-
-export interface SimulationInput {
-  scenarioText: string;
-  scenarioFile: string;
-  modelXml: string;
-  modelFile: string;
-  overrides?: { seed?: number; replications?: number };
-}
-
-export async function prepare(input: SimulationInput): Promise<Plan> {
-  const parsed = parseScenario(input.scenarioText, input.scenarioFile);
-  const scenario: Scenario = {
-    ...parsed,
-    ...(input.overrides?.seed !== undefined ? { seed: input.overrides.seed } : {}),
-    ...(input.overrides?.replications !== undefined ? { replications: input.overrides.replications } : {}),
-  };
-  const model = await parseModel(input.modelXml, input.modelFile);
-  return planScenario(scenario, model);
-}
 
 export function report(plan: Plan, results: readonly ReplicationResult[]): SimulationReport {
   const { scenario } = plan;
@@ -44,5 +24,6 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
   return report(plan, results);
 }
 
-export { runReplication };
+export { prepare, runReplication };
+export type { SimulationInput };
 export type { ReplicationResult, SimulationReport, Plan };

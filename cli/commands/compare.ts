@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { prepare, type Plan, type ReplicationResult, type SimulationInput } from '../../simulations/simulate.ts';
 import { compareResults, type Comparison } from '../../simulations/compare.ts';
 import { UsageError, writeFileAtomic } from '../files.ts';
-import { runReplicationsInParallel, simulationInput } from './simulate.ts';
+import { simulationInput } from './simulate.ts';
+import { ReplicationRunner } from '../replication-runner.ts';
 import { report } from '../../simulations/simulate.ts';
 import { writeHtmlReport } from '../html-report.ts';
 
@@ -62,9 +63,14 @@ export async function compareCommand(paths: readonly string[], options: CompareO
   for (const input of inputs) plans.push(await prepare(input)); // every file checked before running any
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const results: ReplicationResult[][] = [];
-  for (const [index, input] of inputs.entries()) {
-    if (process.stderr.isTTY) process.stderr.write(`simulating ${plans[index]!.scenario.title}…\n`);
-    results.push(await runReplicationsInParallel(input, overrides.replications, workers));
+  const runner = new ReplicationRunner({ workers });
+  try {
+    for (const [index, input] of inputs.entries()) {
+      if (process.stderr.isTTY) process.stderr.write(`simulating ${plans[index]!.scenario.title}…\n`);
+      results.push(await runner.run(input, overrides.replications));
+    }
+  } finally {
+    await runner.close();
   }
   const comparisons = results.slice(1).map((alternative, index) => compareResults(plans[0]!.scenario.title, plans[index + 1]!.scenario.title, results[0]!, alternative));
   const json = `${JSON.stringify(comparisons, null, 2)}\n`;

@@ -5,10 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { mkdirSync, rmSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Tinypool } from 'tinypool';
-import { prepare, report, runReplication, type ReplicationResult, type SimulationInput, type SimulationReport } from '../../simulations/simulate.ts';
+import { mkdirSync } from 'node:fs';
+import { runReplicationsInParallel } from '../replication-runner.ts';
+import { prepare, report, runReplication, type SimulationInput, type SimulationReport } from '../../simulations/simulate.ts';
 import { display, readText, UsageError, writeFileAtomic } from '../files.ts';
 import { formatReport, dailyCsv } from '../simulation-text.ts';
 import { writeHtmlReport } from '../html-report.ts';
@@ -31,53 +30,6 @@ function progress(done: number, total: number, started: number): void {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} replications, ${seconds} s`);
   if (done === total) process.stderr.write('\n');
-}
-
-/**
- * The worker as one plain JavaScript file (esbuild, dependencies left as imports), so each
- * thread starts without compiling TypeScript: that start-up is paid once per worker per run.
- * Written next to node_modules so the imports resolve; rebuilt each run, so never stale.
- */
-async function bundledWorker(): Promise<string> {
-  const { build } = await import('esbuild');
-  const folder = fileURLToPath(new URL('../../node_modules/.cache/mashflow/', import.meta.url));
-  mkdirSync(folder, { recursive: true });
-  const outfile = join(folder, `simulate-worker-${process.pid}.mjs`);
-  await build({ entryPoints: [fileURLToPath(new URL('../simulate-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
-  return pathToFileURL(outfile).href;
-}
-
-export async function runReplicationsInParallel(input: SimulationInput, count: number, workers: number, onDone?: (done: number) => void): Promise<ReplicationResult[]> {
-  const results: ReplicationResult[] = new Array(count);
-  let done = 0;
-  if (workers <= 1) {
-    const plan = await prepare(input);
-    for (let replication = 0; replication < count; replication++) {
-      results[replication] = runReplication(plan, replication);
-      onDone?.(++done);
-    }
-    return results;
-  }
-  const workerFile = await bundledWorker();
-  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers });
-  // A few chunks per worker: each task carries the model and scenario once, and the chunks
-  // still balance when replications take unequal time.
-  const chunkCount = Math.min(count, workers * 4);
-  const chunks = Array.from({ length: chunkCount }, (_, chunk) => Array.from({ length: count }, (_, replication) => replication).filter((replication) => replication % chunkCount === chunk));
-  try {
-    await Promise.all(
-      chunks.map(async (replications) => {
-        const chunkResults = (await pool.run({ input, replications })) as ReplicationResult[];
-        chunkResults.forEach((result, index) => (results[replications[index]!] = result));
-        done += replications.length;
-        onDone?.(done);
-      }),
-    );
-  } finally {
-    await pool.destroy();
-    rmSync(fileURLToPath(workerFile), { force: true });
-  }
-  return results;
 }
 
 /** Reads a scenario and the model it names (relative to the scenario) into the simulator's input. */
@@ -122,3 +74,5 @@ export async function simulateCommand(scenarioPath: string, options: SimulateOpt
   process.stdout.write(options.json ? json : formatReport(pooled));
   return pooled.unstable.count > 0 ? 1 : 0;
 }
+
+export { runReplicationsInParallel };

@@ -13,7 +13,8 @@ import { prepare, report, type Plan, type ReplicationResult, type SimulationRepo
 import { compareResults, type Comparison } from '../../simulations/compare.ts';
 import { display, readText, writeFileAtomic } from '../files.ts';
 import { writeHtmlReport } from '../html-report.ts';
-import { runReplicationsInParallel, simulationInput } from './simulate.ts';
+import { simulationInput } from './simulate.ts';
+import { ReplicationRunner } from '../replication-runner.ts';
 
 const suiteSchema = z.strictObject({
   title: z.string().min(1),
@@ -67,9 +68,15 @@ export async function whatifCommand(suitePath: string, options: WhatifOptions): 
   for (const file of files) plans.set(file, await prepare(inputs.get(file)!));
 
   const results = new Map<string, ReplicationResult[]>();
-  for (const [index, file] of files.entries()) {
-    if (process.stderr.isTTY) process.stderr.write(`\r[${index + 1}/${files.length}] ${plans.get(file)!.scenario.title.slice(0, 70).padEnd(70)}`);
-    results.set(file, await runReplicationsInParallel(inputs.get(file)!, replications, workers));
+  // One set of worker threads for the whole suite: they start once, not once per scenario.
+  const runner = new ReplicationRunner({ workers });
+  try {
+    for (const [index, file] of files.entries()) {
+      if (process.stderr.isTTY) process.stderr.write(`\r[${index + 1}/${files.length}] ${plans.get(file)!.scenario.title.slice(0, 70).padEnd(70)}`);
+      results.set(file, await runner.run(inputs.get(file)!, replications));
+    }
+  } finally {
+    await runner.close();
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
 

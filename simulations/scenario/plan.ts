@@ -12,7 +12,7 @@ import { fromLocalDay, localDay, DAY } from '../calendar/london-clock.ts';
 import { compileGraph, type Graph } from '../model/graph.ts';
 import { compilePopulation, type Population } from '../domain/population.ts';
 import { checkDistribution, mean, sampler, type DistributionSpec, type Sampler } from '../random/distributions.ts';
-import { weekdayNames, type HoursSpec, type MinutesDistribution, type Scenario } from './schema.ts';
+import type { HoursSpec, MinutesDistribution, Scenario, weekdayNames } from './schema.ts';
 
 export interface PoolPlan {
   readonly laneId: string;
