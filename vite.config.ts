@@ -8,6 +8,15 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  // bpmn-engine runs in the page (trainer mode); its node imports get browser stand-ins.
+  resolve: {
+    alias: [
+      { find: /^node:events$/, replacement: 'events' },
+      { find: /^node:vm$/, replacement: fileURLToPath(new URL('./editor/shims/vm.ts', import.meta.url)) },
+      { find: /^node:module$/, replacement: fileURLToPath(new URL('./editor/shims/module.ts', import.meta.url)) },
+      { find: /^node:url$/, replacement: fileURLToPath(new URL('./editor/shims/url.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('./out/editor/', import.meta.url)),
     emptyOutDir: true,

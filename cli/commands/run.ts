@@ -1,6 +1,8 @@
 import { runCaseFile, type RunResult } from '../../engine/run.ts';
 import { formatLocal } from '../../engine/time.ts';
-import { InputError } from '../../engine/problems.ts';
+import { InputError, type Problem } from '../../engine/problems.ts';
+import type { CaseFile } from '../../engine/case-file.ts';
+import type { Model } from '../../engine/model.ts';
 import { findFiles, loadCaseFile, loadModel } from '../files.ts';
 
 export function runResultJson(result: RunResult) {
@@ -51,19 +53,46 @@ export async function runCommand(modelPath: string, casePath: string, json: bool
   return 0;
 }
 
+/** Steps a reader would count: gateways route the case, they are not work. */
+export function stepCount(result: RunResult): number {
+  return result.path.filter((step) => !step.type.endsWith('Gateway')).length;
+}
+
+/** One model's answer to a household: its run, or the problems that kept the case from running. */
+export interface ModelRun {
+  model: Model;
+  result?: RunResult;
+  problems?: readonly Problem[];
+}
+
+/**
+ * The same household through each model in turn: `run --all-models` and the editor's authorities
+ * view. A server passes `afterEach` to yield between models (a run would otherwise starve its I/O).
+ */
+export async function runThroughModels(models: readonly Model[], caseFile: CaseFile, afterEach?: () => Promise<void>): Promise<ModelRun[]> {
+  const runs: ModelRun[] = [];
+  for (const model of models) {
+    try {
+      runs.push({ model, result: await runCaseFile(model, caseFile) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      runs.push({ model, problems: error.problems });
+    }
+    await afterEach?.();
+  }
+  return runs;
+}
+
 /** One household through every bundled model, side by side: "what would happen in each authority". */
 export async function runAllModelsCommand(modelsFolder: string, casePath: string, json: boolean): Promise<number> {
   const caseFile = loadCaseFile(casePath);
-  const rows: { model: string; result?: RunResult; problem?: string }[] = [];
-  for (const modelPath of findFiles([modelsFolder], ['.bpmn'])) {
-    const model = await loadModel(modelPath);
-    try {
-      rows.push({ model: model.processName, result: await runCaseFile(model, caseFile) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      rows.push({ model: model.processName, problem: error.problems.map((problem) => problem.message).join('; ') });
-    }
-  }
+  const models: Model[] = [];
+  for (const modelPath of findFiles([modelsFolder], ['.bpmn'])) models.push(await loadModel(modelPath));
+  const rows = (await runThroughModels(models, caseFile)).map(({ model, result, problems }) => ({
+    model: model.processName,
+    result,
+    problem: problems?.map((problem) => problem.message).join('; '),
+  }));
   if (json) {
     console.log(JSON.stringify(rows.map(({ model, result, problem }) => (result ? { model, ...runResultJson(result) } : { model, error: problem })), null, 2));
   } else {
@@ -77,7 +106,7 @@ export async function runAllModelsCommand(modelsFolder: string, casePath: string
       const missed = result.deadlines.filter((deadline) => !deadline.met).map((deadline) => deadline.name);
       console.log(`  outcomes:      ${result.outcomes.join(', ') || '(none)'}`);
       console.log(`  notifications: ${result.notifications.join(', ') || '(none)'}`);
-      console.log(`  steps:         ${result.path.filter((step) => !step.type.endsWith('Gateway')).length}, finished ${formatLocal(result.finishedAt)}`);
+      console.log(`  steps:         ${stepCount(result)}, finished ${formatLocal(result.finishedAt)}`);
       console.log(`  deadlines:     ${result.deadlines.length === 0 ? '(none)' : missed.length === 0 ? `all ${result.deadlines.length} met` : `missed: ${missed.join('; ')}`}\n`);
     }
   }

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkExpectations, type Mismatch } from '../../engine/check.ts';
-import { CoverageRecorder, percent } from '../../engine/coverage.ts';
+import { CoverageRecorder, percent, type Coverage } from '../../engine/coverage.ts';
 import { formatProblem, InputError } from '../../engine/problems.ts';
 import type { CaseFile } from '../../engine/case-file.ts';
-import { runCaseFile } from '../../engine/run.ts';
+import type { Model } from '../../engine/model.ts';
+import { runCaseFile, type RunResult } from '../../engine/run.ts';
 import { casesFolderFor, display, findFiles, loadCaseFile, loadModel, modelPathFor, writeFileAtomic } from '../files.ts';
 
-interface CaseOutcome {
+export interface CaseOutcome {
   file: string;
   title: string;
   mismatches: Mismatch[];
@@ -37,6 +38,46 @@ function collectCaseFiles(paths: readonly string[]): string[] {
 function problemLines(error: unknown): string[] {
   if (error instanceof InputError) return error.problems.map(formatProblem);
   throw error;
+}
+
+/** One case of a suite as run: its outcome, and the run itself when the case could run at all. */
+export interface SuiteCaseRun extends CaseOutcome {
+  result: RunResult | undefined;
+}
+
+/**
+ * Runs a model's cases with the reference executor, checks each against its expectations and
+ * records which elements they exercised: `mashflow test` and the editor's coverage view share it.
+ * Each case's messages name it by `caseFile.file`; `onCase` hears of each case as it finishes
+ * (a server awaits it to yield: a run is one long chain of microtasks that would starve its I/O).
+ */
+export async function runCaseSuite(
+  model: Model,
+  caseFiles: readonly CaseFile[],
+  onCase?: (done: number, caseFile: CaseFile) => void | Promise<void>,
+): Promise<{ cases: SuiteCaseRun[]; coverage: Coverage }> {
+  const recorder = new CoverageRecorder(model);
+  const cases: SuiteCaseRun[] = [];
+  for (const caseFile of caseFiles) {
+    const started = performance.now();
+    const outcome: SuiteCaseRun = { file: caseFile.file, title: caseFile.title, mismatches: [], inputProblems: [], milliseconds: 0, result: undefined };
+    try {
+      const unknownDurations = Object.keys(caseFile.durations).filter((id) => !model.nodes.has(id));
+      if (unknownDurations.length > 0) {
+        throw new InputError(unknownDurations.map((id) => ({ code: 'case-invalid' as const, file: caseFile.file, path: `durations.${id}`, message: `${model.file} has no element "${id}"; use an element id from the model` })));
+      }
+      const result = await runCaseFile(model, caseFile);
+      recorder.record(result);
+      outcome.result = result;
+      outcome.mismatches = checkExpectations(caseFile.expect, result);
+    } catch (error) {
+      outcome.inputProblems = problemLines(error);
+    }
+    outcome.milliseconds = performance.now() - started;
+    cases.push(outcome);
+    await onCase?.(cases.length, caseFile);
+  }
+  return { cases, coverage: recorder.coverage() };
 }
 
 export async function testCommand(paths: readonly string[], junitPath: string | undefined): Promise<number> {
@@ -74,25 +115,9 @@ export async function testCommand(paths: readonly string[], junitPath: string | 
       continue;
     }
     report.modelName = `${display(modelPath)}: ${model.processName}`;
-    const recorder = new CoverageRecorder(model);
-    for (const { caseFile, path } of entries) {
-      const started = performance.now();
-      const outcome: CaseOutcome = { file: display(path), title: caseFile.title, mismatches: [], inputProblems: [], milliseconds: 0 };
-      try {
-        const unknownDurations = Object.keys(caseFile.durations).filter((id) => !model.nodes.has(id));
-        if (unknownDurations.length > 0) {
-          throw new InputError(unknownDurations.map((id) => ({ code: 'case-invalid' as const, file: display(path), path: `durations.${id}`, message: `${model.file} has no element "${id}"; use an element id from the model` })));
-        }
-        const result = await runCaseFile(model, caseFile);
-        recorder.record(result);
-        outcome.mismatches = checkExpectations(caseFile.expect, result);
-      } catch (error) {
-        outcome.inputProblems = problemLines(error);
-      }
-      outcome.milliseconds = performance.now() - started;
-      report.cases.push(outcome);
-    }
-    report.coverage = recorder.coverage();
+    const suite = await runCaseSuite(model, entries.map((entry) => entry.caseFile));
+    report.cases.push(...suite.cases);
+    report.coverage = suite.coverage;
   }
   if (unassigned.length > 0) reports.push({ modelName: '(case files that could not be read)', cases: unassigned, coverage: undefined });
 

@@ -6,8 +6,12 @@
  *   GET  /api/models/<name>           its XML and version
  *   PUT  /api/models/<name>           save { xml, baseVersion? }: loadable models only, previous kept in .backup/
  *   GET  /api/models/<name>/cases     its case files: file, title
+ *   GET  /api/models/<name>/cases/<f> one case file's text (trainer mode parses and runs it in the page)
  *   POST /api/lint                    { name, xml } → lint issues
  *   POST /api/run                     { model, case, xml } → the case's path, step by step (trainer mode)
+ *   GET|POST /api/models/<name>/coverage   the case suite's coverage of the saved or given XML (coverage-api.ts)
+ *   GET  /api/households, POST /api/run-all   one household through every model (run-all-api.ts)
+ *   GET  /api/scenarios               the simulation scenarios in models/scenarios/: name, title, model, text (what-if mode)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,10 +23,13 @@ import { InputError } from '../../engine/problems.ts';
 import { checkRequest } from './guard.ts';
 import { HttpError, optionalStringField, readJsonBody, sendError, sendJson, stringField } from './http.ts';
 import { lintXml } from './lint-api.ts';
+import { handleCoverage } from './coverage-api.ts';
+import { handleHouseholds, handleRunAll } from './run-all-api.ts';
 import { listCases, listModels, modelLabel, readModel, saveModel } from './models-api.ts';
+import { listScenarios } from './scenarios-api.ts';
 import { ModelsFolder, pathSegments, plainName } from './paths.ts';
 import { serveStatic } from './static.ts';
-import { runForTrainer } from './trainer.ts';
+import { readCase, runForTrainer } from './trainer.ts';
 
 export const defaultStaticRoot = fileURLToPath(new URL('../../out/editor/', import.meta.url));
 
@@ -79,6 +86,17 @@ async function route(request: IncomingMessage, response: ServerResponse, folder:
     readModel(folder, third); // 404 for a model that is not there
     return sendJson(response, 200, listCases(folder, third));
   }
+  if (second === 'models' && third !== undefined && fourth === 'cases' && extra.length === 1) {
+    allow('GET');
+    return sendJson(response, 200, readCase(folder, third, extra[0]!));
+  }
+  if (second === 'scenarios' && third === undefined) {
+    allow('GET');
+    return sendJson(response, 200, listScenarios(folder));
+  }
+  if (second === 'models' && third !== undefined && fourth === 'coverage') return handleCoverage(request, response, folder, third, extra);
+  if (second === 'run-all' && third === undefined) return handleRunAll(request, response, folder);
+  if (second === 'households' && third === undefined) return handleHouseholds(request, response);
   if (second === 'lint' && third === undefined) {
     allow('POST');
     const body = await readJsonBody(request);

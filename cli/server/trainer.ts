@@ -1,113 +1,18 @@
 /**
- * Trainer mode: one bundled case through the model with the reference executor (engine/run.ts),
- * told step by step: who does it (lane), what the procedure says (documentation), when, and at a
- * decision which way the case went and what the condition read.
+ * Trainer mode on the server. The page runs cases itself (bpmn-engine in the browser) from the case
+ * file's text (GET /api/models/<name>/cases/<file>); POST /api/run runs the same code here, from
+ * engine/trainer-run.ts, so both tell a case the same way.
  */
-import type { CaseFile } from '../../engine/case-file.ts';
-import type { Model, ModelFlow, ModelNode } from '../../engine/model.ts';
-import { conditionContext, runCaseFile, type RunResult } from '../../engine/run.ts';
-import { deadlineDue, formatLocal } from '../../engine/time.ts';
-import type { FlowInfo, TrainerRun, TrainerStep } from '../../editor/api/types.ts';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { CaseDocument } from '../../editor/api/types.ts';
+import { HttpError } from './http.ts';
+import type { ModelsFolder } from './paths.ts';
 
-function flowInfo(model: Model, flow: ModelFlow, node: ModelNode | undefined): FlowInfo {
-  const target = model.nodes.get(flow.target);
-  return {
-    id: flow.id,
-    name: flow.name,
-    target: flow.target,
-    targetName: target?.name || flow.target,
-    condition: flow.condition ? `=${flow.condition.source}` : null,
-    isDefault: node?.defaultFlow === flow.id,
-  };
-}
+export { runForTrainer, trainerRun } from '../../engine/trainer-run.ts';
 
-const iso = (instant: number) => new Date(instant).toISOString();
-
-/**
- * The flows taken out of each visit of each element, in order. A parallel split sends a token down
- * every outgoing flow at once; anything else takes one flow a visit.
- */
-function flowsPerVisit(model: Model, result: RunResult): Map<string, string[][]> {
-  const bySource = new Map<string, string[]>();
-  for (const id of result.flowsTaken) {
-    const source = model.flows.get(id)?.source;
-    if (source === undefined) continue;
-    const list = bySource.get(source) ?? [];
-    list.push(id);
-    bySource.set(source, list);
-  }
-  const visits = new Map<string, string[][]>();
-  for (const [source, taken] of bySource) {
-    const node = model.nodes.get(source);
-    const perVisit = node?.type === 'parallelGateway' ? Math.max(1, node.outgoing.length) : 1;
-    const chunks: string[][] = [];
-    for (let index = 0; index < taken.length; index += perVisit) chunks.push(taken.slice(index, index + perVisit));
-    visits.set(source, chunks);
-  }
-  return visits;
-}
-
-export function trainerRun(model: Model, modelName: string, caseName: string, caseFile: CaseFile, result: RunResult): TrainerRun {
-  const context = conditionContext(caseFile.variables);
-  const visits = flowsPerVisit(model, result);
-  const seen = new Map<string, number>();
-  const steps: TrainerStep[] = result.path.map((step) => {
-    const node = model.nodes.get(step.id);
-    const visit = seen.get(step.id) ?? 0;
-    seen.set(step.id, visit + 1);
-    const takenIds = visits.get(step.id)?.[visit] ?? [];
-    const outgoing = (node?.outgoing ?? []).map((id) => model.flows.get(id)).filter((flow): flow is ModelFlow => flow !== undefined);
-    const next = takenIds.map((id) => model.flows.get(id)).filter((flow): flow is ModelFlow => flow !== undefined).map((flow) => flowInfo(model, flow, node));
-    const decision = step.type === 'exclusiveGateway' && outgoing.length > 1;
-    const notTaken = decision ? outgoing.filter((flow) => !takenIds.includes(flow.id)).map((flow) => flowInfo(model, flow, node)) : [];
-    const names = decision ? [...new Set(outgoing.flatMap((flow) => flow.condition?.names ?? []))] : [];
-    const deadline = node?.deadline;
-    const dueAt = deadline ? deadlineDue(deadline, result.receivedAt) : 0;
-    return {
-      id: step.id,
-      name: step.name,
-      type: step.type,
-      lane: step.lane,
-      documentation: node?.documentation ?? '',
-      startedAt: iso(step.startedAt),
-      endedAt: iso(step.endedAt),
-      startedLocal: formatLocal(step.startedAt),
-      endedLocal: formatLocal(step.endedAt),
-      elapsedMinutes: Math.round((step.endedAt - result.receivedAt) / 60_000),
-      outcomes: [...(node?.outcomes ?? [])],
-      notifications: [...(node?.notifications ?? [])],
-      deadline: deadline
-        ? { name: deadline.name, within: deadline.within, dueAt: iso(dueAt), dueLocal: formatLocal(dueAt), met: step.endedAt <= dueAt }
-        : null,
-      merge: step.type.endsWith('Gateway') && !step.name && outgoing.length <= 1,
-      next,
-      notTaken,
-      reads: names.map((name) => ({ name, value: context[name] ?? null })),
-    };
-  });
-  return {
-    model: modelName,
-    case: { file: caseName, title: caseFile.title, receivedAt: iso(caseFile.receivedAt), receivedLocal: formatLocal(caseFile.receivedAt), given: caseFile.given },
-    steps,
-    outcomes: result.outcomes,
-    notifications: result.notifications,
-    deadlines: result.deadlines.map((deadline) => ({
-      element: deadline.element,
-      name: deadline.name,
-      within: deadline.within,
-      dueAt: iso(deadline.dueAt),
-      dueLocal: formatLocal(deadline.dueAt),
-      completedAt: iso(deadline.completedAt),
-      completedLocal: formatLocal(deadline.completedAt),
-      met: deadline.met,
-    })),
-    flowsTaken: result.flowsTaken,
-    finishedLocal: formatLocal(result.finishedAt),
-    expect: { outcomes: caseFile.expect.outcomes ?? [], notifications: caseFile.expect.notifications ?? [] },
-  };
-}
-
-export async function runForTrainer(model: Model, modelName: string, caseName: string, caseFile: CaseFile): Promise<TrainerRun> {
-  const result = await runCaseFile(model, caseFile);
-  return trainerRun(model, modelName, caseName, caseFile, result);
+/** One bundled case file's text; the path guards of ModelsFolder.caseFile keep it inside models/cases/<model>/. */
+export function readCase(folder: ModelsFolder, model: string, file: string): CaseDocument {
+  const path = folder.caseFile(model, file);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new HttpError(404, `no case "${file}" in models/cases/${model}/`);
+  return { file, text: readFileSync(path, 'utf8') };
 }

@@ -2,11 +2,18 @@
 import type {
   ApiError,
   ApiProblem,
+  CaseDocument,
   CaseSummary,
+  CoverageProgress,
+  CoverageResult,
+  HouseholdSummary,
   LintResult,
   ModelDocument,
   ModelSummary,
+  RunAllRequest,
+  RunAllResult,
   SaveResult,
+  ScenarioSummary,
   TrainerRun,
 } from './types.ts';
 
@@ -47,5 +54,11 @@ export const api = {
   save: (name: string, xml: string, baseVersion: string) => call<SaveResult>(`/api/models/${segment(name)}`, json('PUT', { xml, baseVersion })),
   lint: (name: string, xml: string) => call<LintResult>('/api/lint', json('POST', { name, xml })),
   cases: (name: string) => call<CaseSummary[]>(`/api/models/${segment(name)}/cases`),
+  caseFile: (name: string, file: string) => call<CaseDocument>(`/api/models/${segment(name)}/cases/${segment(file)}`),
   run: (model: string, caseFile: string, xml: string) => call<TrainerRun>('/api/run', json('POST', { model, case: caseFile, xml })),
+  scenarios: () => call<ScenarioSummary[]>('/api/scenarios'),
+  coverage: (name: string, xml: string) => call<CoverageResult>(`/api/models/${segment(name)}/coverage`, json('POST', { xml })),
+  coverageProgress: (name: string) => call<CoverageProgress>(`/api/models/${segment(name)}/coverage/progress`),
+  households: () => call<HouseholdSummary[]>('/api/households'),
+  runAll: (request: RunAllRequest) => call<RunAllResult>('/api/run-all', json('POST', request)),
 };

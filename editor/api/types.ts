@@ -92,6 +92,8 @@ export interface FlowInfo {
   /** The FEEL condition as written, or null for an unconditional flow. */
   condition: string | null;
   isDefault: boolean;
+  /** Whether the condition is true for this case; null for a flow without one. */
+  holds: boolean | null;
 }
 
 export interface StepDeadline {
@@ -153,4 +155,108 @@ export interface TrainerRun {
   finishedLocal: string;
   /** What the case file expects, for comparison. */
   expect: { outcomes: string[]; notifications: string[] };
+  /** Milliseconds the engine's run and its shaping took, where it ran (the page or the server). */
+  ranInMs?: number;
+}
+
+/** GET /api/models/<name>/cases/<file>: a case file's text, parsed where it is run. */
+export interface CaseDocument {
+  file: string;
+  text: string;
+}
+
+/** GET /api/scenarios: the simulation scenarios in models/scenarios/ (what-if mode). */
+export interface ScenarioSummary {
+  /** File name without .yaml: e.g. derby-baseline. */
+  name: string;
+  /** The file's name in models/scenarios/. */
+  file: string;
+  title: string;
+  /** The scenario's description, folded to one paragraph; empty when it has none. */
+  description: string;
+  /** The model it simulates, as a models-folder name (derby); null when it names no model in the folder. */
+  model: string | null;
+  /** The scenario's YAML as written. */
+  text: string;
+}
+
+/** One case of a model's suite in the coverage view. */
+export interface CoverageCase {
+  file: string;
+  title: string;
+  /** It ran and met its expectations. */
+  passed: boolean;
+  /** Why not: the case could not run, or what it expected and got. */
+  problems: string[];
+}
+
+/** GET /api/models/<name>/coverage (the saved file) or POST with { xml } (the page's diagram). */
+export interface CoverageResult {
+  model: string;
+  nodes: { total: number; covered: string[]; uncovered: string[] };
+  flows: { total: number; covered: string[]; uncovered: string[] };
+  /** Element id (flow node or sequence flow) → the case files whose run reached it. */
+  reachedBy: Record<string, string[]>;
+  cases: CoverageCase[];
+  /** Time to run the suite; a cached answer gives the time it took then. */
+  milliseconds: number;
+  /** Answered from the cache (the same XML and case files were run before). */
+  cached: boolean;
+}
+
+/** GET /api/models/<name>/coverage/progress: the suite now running for that model, if any. */
+export interface CoverageProgress {
+  running: boolean;
+  done: number;
+  total: number;
+  /** The case that finished last. */
+  last: string;
+}
+
+/** GET /api/households: sample households (examples/households/) to run through every model. */
+export interface HouseholdSummary {
+  file: string;
+  title: string;
+}
+
+/**
+ * POST /api/run-all body, one of: a bundled case { model, case }, a sample household
+ * { household }, or the variables themselves { variables, title?, receivedAt?, durations? }.
+ */
+export type RunAllRequest =
+  | { model: string; case: string }
+  | { household: string }
+  | { variables: Record<string, unknown>; title?: string; receivedAt?: string; durations?: Record<string, number | string> };
+
+export interface AuthorityStep {
+  id: string;
+  name: string;
+  type: string;
+  lane: string | null;
+  endedLocal: string;
+}
+
+/** One authority's answer: its run, or the problems that kept the case from running in it. */
+export interface AuthorityRun {
+  /** Model file name without .bpmn (GET /api/models/<model> gives its diagram). */
+  model: string;
+  /** The process name. */
+  title: string;
+  ran: boolean;
+  outcomes: string[];
+  notifications: string[];
+  path: AuthorityStep[];
+  flowsTaken: string[];
+  /** Steps other than gateways, as `mashflow run --all-models` counts them. */
+  steps: number;
+  deadlines: RunDeadline[];
+  finishedLocal: string;
+  problems: ApiProblem[];
+}
+
+/** POST /api/run-all answer. */
+export interface RunAllResult {
+  case: { title: string; source: string; receivedLocal: string; given: Record<string, unknown> };
+  authorities: AuthorityRun[];
+  milliseconds: number;
 }

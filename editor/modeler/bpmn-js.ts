@@ -15,6 +15,7 @@ import type * as OverlaysModule from 'diagram-js/lib/features/overlays/Overlays.
 import type * as SelectionModule from 'diagram-js/lib/features/selection/Selection.js';
 import type * as ModelingModule from 'bpmn-js/lib/features/modeling/Modeling.js';
 import { mashflowDescriptor } from '../../engine/moddle/descriptor.ts';
+import { propertiesPanelModules } from '../properties/mashflow-properties-provider.ts';
 
 const ModelerClass = ModelerImport as unknown as typeof ModelerImport.default;
 
@@ -28,7 +29,7 @@ export type Selection = SelectionModule.default;
 export type Modeling = ModelingModule.default;
 
 export function createModeler(container: HTMLElement): Modeler {
-  return new ModelerClass({ container, moddleExtensions: { mashflow: mashflowDescriptor } });
+  return new ModelerClass({ container, moddleExtensions: { mashflow: mashflowDescriptor }, additionalModules: propertiesPanelModules });
 }
 
 /** The services the editor uses, typed. */

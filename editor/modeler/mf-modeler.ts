@@ -27,7 +27,11 @@ export class MfModeler extends LitElement {
   override firstUpdated(): void {
     const container = this.querySelector<HTMLElement>('.mf-canvas')!;
     this.modeler = createModeler(container);
-    this.modeler.on('commandStack.changed', () => this.dispatchEvent(new CustomEvent('diagram-changed', { bubbles: true, composed: true })));
+    // A block body: diagram-js stops an event at a listener that returns a value, and
+    // dispatchEvent returns true, which would starve every listener registered after this one.
+    this.modeler.on('commandStack.changed', () => {
+      this.dispatchEvent(new CustomEvent('diagram-changed', { bubbles: true, composed: true }));
+    });
   }
 
   async open(xml: string): Promise<ImportOutcome> {

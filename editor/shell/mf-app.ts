@@ -11,12 +11,16 @@ import { LintScheduler } from '../lint/lint-scheduler.ts';
 import type { LintState } from '../lint/mf-lint-panel.ts';
 import { finishLabelEditing, reveal, services } from '../modeler/bpmn-js.ts';
 import type { MfModeler } from '../modeler/mf-modeler.ts';
+import { flushPropertyEdits } from '../properties/mashflow-properties-provider.ts';
 import type { MfTrainerPanel } from '../trainer/mf-trainer-panel.ts';
 import { clearTrainerMarkers, showTrainerStep } from '../trainer/trainer-markers.ts';
 import { stateAt } from '../trainer/trainer-state.ts';
+import { runInPage, type CaseToRun } from '../trainer/trainer-runner.ts';
+import type { WhatIfDiagram } from '../whatif/mf-whatif-panel.ts';
 import { isTyping, shortcut } from './keyboard.ts';
+import type { CoverageResult } from '../api/types.ts';
 
-type Mode = 'edit' | 'trainer';
+type Mode = 'edit' | 'trainer' | 'whatif' | 'coverage' | 'authorities';
 type StatusKind = 'info' | 'ok' | 'error';
 
 export class MfApp extends LitElement {
@@ -63,9 +67,17 @@ export class MfApp extends LitElement {
 
   /** The file's version when opened or last saved, and the diagram's XML then (to tell an undo back to it). */
   private version = '';
+  /** The authorities view is made on first use and then kept (hidden), with its diagrams and last run. */
+  private authoritiesOpened = false;
   private cleanXml = '';
   /** While bpmn-js imports, its own command-stack events are not edits. */
   private importing = false;
+  /** What-if mode runs the diagram as it is now against the model as saved, and shades the diagram. */
+  private readonly whatifDiagram: WhatIfDiagram = {
+    modeler: () => this.diagram.modeler,
+    currentXml: () => this.diagram.xml(),
+    savedXml: () => this.cleanXml,
+  };
   private readonly lint = new LintScheduler(
     async () => {
       const name = this.current;
@@ -255,7 +267,10 @@ export class MfApp extends LitElement {
     this.saving = true;
     this.say(`Saving ${this.current}…`);
     try {
-      if (this.diagram.modeler) finishLabelEditing(this.diagram.modeler);
+      if (this.diagram.modeler) {
+        finishLabelEditing(this.diagram.modeler);
+        flushPropertyEdits(this.diagram.modeler);
+      }
       const xml = await this.diagram.xml();
       const result = await api.save(this.current, xml, this.version);
       this.version = result.version;
@@ -274,13 +289,27 @@ export class MfApp extends LitElement {
 
   private setMode(mode: Mode) {
     if (mode === this.mode) return;
+    const leftAuthorities = this.mode === 'authorities';
+    if (mode === 'authorities') this.authoritiesOpened = true;
     this.mode = mode;
     const modeler = this.diagram.modeler;
     if (!modeler) return;
+    // The diagram was hidden behind the authorities view: it measures its container again.
+    if (leftAuthorities) void this.updateComplete.then(() => services(modeler).canvas.resized());
+    if (mode === 'coverage' || mode === 'authorities') {
+      // The coverage panel draws its own markers and clears them when it leaves.
+      clearLintMarkers(modeler);
+      clearTrainerMarkers(modeler);
+      return;
+    }
     if (mode === 'trainer') {
       clearLintMarkers(modeler);
       if (this.current && this.cases.length === 0) void this.loadCases();
       if (this.run) this.showStep();
+    } else if (mode === 'whatif') {
+      // The what-if panel shades the diagram itself, and clears it when it leaves.
+      clearLintMarkers(modeler);
+      clearTrainerMarkers(modeler);
     } else {
       clearTrainerMarkers(modeler);
       if (this.lintIssues) showLintMarkers(modeler, this.lintIssues, (id) => this.pick(id));
@@ -306,12 +335,12 @@ export class MfApp extends LitElement {
     if (modeler) clearTrainerMarkers(modeler);
   }
 
-  private readonly onRunCase = async (event: CustomEvent<{ file: string }>) => {
+  private readonly onRunCase = async (event: CustomEvent<CaseToRun>) => {
     const name = this.current;
     this.running = true;
     this.runFailure = '';
     try {
-      const run = await api.run(name, event.detail.file, await this.diagram.xml());
+      const run = await runInPage(name, event.detail, await this.diagram.xml());
       if (name !== this.current) return;
       this.run = run;
       this.stepIndex = 0;
@@ -331,6 +360,12 @@ export class MfApp extends LitElement {
     this.showStep();
   };
 
+  private readonly onCoverageDone = (event: CustomEvent<{ model: string; result: CoverageResult; ms: number }>) => {
+    const { model, result, ms } = event.detail;
+    const uncovered = result.nodes.uncovered.length + result.flows.uncovered.length;
+    this.say(`Ran the ${result.cases.length} cases of ${model} (${(ms / 1000).toFixed(1)} s): ${uncovered === 0 ? 'every element is exercised' : `${uncovered} element${uncovered === 1 ? '' : 's'} no case reaches`}.`, uncovered === 0 ? 'ok' : 'info');
+  };
+
   private showStep() {
     const modeler = this.diagram.modeler;
     const state = this.run ? stateAt(this.run, this.stepIndex) : undefined;
@@ -348,6 +383,9 @@ export class MfApp extends LitElement {
         <div class="mf-modes" role="group" aria-label="Mode">
           <button type="button" aria-pressed=${this.mode === 'edit'} data-testid="mode-edit" @click=${() => this.setMode('edit')}>Edit</button>
           <button type="button" aria-pressed=${this.mode === 'trainer'} data-testid="mode-trainer" @click=${() => this.setMode('trainer')} ?disabled=${!this.current}>Trainer</button>
+          <button type="button" aria-pressed=${this.mode === 'whatif'} data-testid="mode-whatif" @click=${() => this.setMode('whatif')} ?disabled=${!this.current}>What-if</button>
+          <button type="button" aria-pressed=${this.mode === 'coverage'} data-testid="mode-coverage" @click=${() => this.setMode('coverage')} ?disabled=${!this.current}>Coverage</button>
+          <button type="button" aria-pressed=${this.mode === 'authorities'} data-testid="mode-authorities" @click=${() => this.setMode('authorities')}>Authorities</button>
         </div>
         <button type="button" class="mf-save" data-testid="save" aria-keyshortcuts="Control+S" @click=${() => this.save()} ?disabled=${!this.current || this.saving}>
           ${this.saving ? 'Saving…' : 'Save'} <kbd>Ctrl+S</kbd>
@@ -359,7 +397,7 @@ export class MfApp extends LitElement {
             ${this.problems.map((problem) => html`<li>${problem.path ? html`<strong>${problem.path}</strong>: ` : nothing}${problem.message}</li>`)}
           </ul>`
         : nothing}
-      <div class="mf-main">
+      <div class="mf-main" ?hidden=${this.mode === 'authorities'}>
         <nav class="mf-sidebar" aria-label="Models">
           <mf-model-list .models=${this.models} .current=${this.current} @model-select=${(event: CustomEvent<{ name: string }>) => this.open(event.detail.name)}></mf-model-list>
         </nav>
@@ -367,15 +405,23 @@ export class MfApp extends LitElement {
           <mf-modeler @diagram-changed=${this.onDiagramChanged}></mf-modeler>
           ${this.current ? nothing : html`<div class="mf-empty">Choose a model on the left to open it.</div>`}
         </main>
-        <aside class="mf-side" aria-label=${this.mode === 'edit' ? 'Lint' : 'Trainer'}>
-          ${this.mode === 'edit'
-            ? html`<mf-lint-panel
-                .issues=${this.lintIssues}
-                .state=${this.lintState}
-                .failure=${this.lintFailure}
-                .names=${this.names}
-                @issue-pick=${(event: CustomEvent<{ id: string }>) => this.pick(event.detail.id)}
-              ></mf-lint-panel>`
+        <aside class="mf-side" aria-label=${this.mode === 'edit' ? 'Problems and properties' : this.mode === 'whatif' ? 'What-if' : this.mode === 'coverage' ? 'Coverage' : 'Trainer'}>
+          ${this.mode === 'coverage'
+            ? html`<mf-coverage-panel .modeler=${this.diagram?.modeler} .model=${this.current} @coverage-done=${this.onCoverageDone}></mf-coverage-panel>`
+            : this.mode === 'whatif'
+            ? html`<mf-whatif-panel .model=${this.current} .diagram=${this.whatifDiagram}></mf-whatif-panel>`
+            : this.mode === 'edit'
+            ? html`<mf-edit-side .problemCount=${this.lintIssues ? this.lintIssues.length : null}>
+                <mf-lint-panel
+                  slot="problems"
+                  .issues=${this.lintIssues}
+                  .state=${this.lintState}
+                  .failure=${this.lintFailure}
+                  .names=${this.names}
+                  @issue-pick=${(event: CustomEvent<{ id: string }>) => this.pick(event.detail.id)}
+                ></mf-lint-panel>
+                <mf-properties-panel slot="properties" .modeler=${this.diagram?.modeler}></mf-properties-panel>
+              </mf-edit-side>`
             : html`<mf-trainer-panel
                 .cases=${this.cases}
                 .run=${this.run}
@@ -383,11 +429,13 @@ export class MfApp extends LitElement {
                 .busy=${this.running}
                 .stale=${this.runStale}
                 .failure=${this.runFailure}
+                .model=${this.current}
                 @run-case=${this.onRunCase}
                 @step-change=${this.onStepChange}
               ></mf-trainer-panel>`}
         </aside>
       </div>
+      ${this.authoritiesOpened ? html`<mf-authorities ?hidden=${this.mode !== 'authorities'}></mf-authorities>` : nothing}
     `;
   }
 }

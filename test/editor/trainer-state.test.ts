@@ -7,7 +7,7 @@ import { formatMinutes, stateAt, visibleSteps } from '../../editor/trainer/train
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 9, 30) + minutes * 60_000).toISOString();
 
 function flow(id: string, target: string): FlowInfo {
-  return { id, name: '', target, targetName: target, condition: null, isDefault: false };
+  return { id, name: '', target, targetName: target, condition: null, isDefault: false, holds: null };
 }
 
 function step(id: string, type: string, minutes: number, extra: Partial<TrainerStep> = {}): TrainerStep {
