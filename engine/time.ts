@@ -1,8 +1,8 @@
 /**
  * Time as the procedures state it: Europe/London local time, working days without weekends and
- * England bank holidays (from date-holidays, not a hand-kept list), deadlines and meeting sittings.
+ * England bank holidays (date-holidays rules via engine/bank-holidays.ts, not a hand-kept list), deadlines and meeting sittings.
  */
-import Holidays from 'date-holidays';
+import { englandHolidays } from './bank-holidays.ts';
 
 export const timeZone = 'Europe/London';
 
@@ -158,16 +158,13 @@ export function formatLocal(instant: number): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-let holidays: Holidays | undefined;
 const bankHolidaysByYear = new Map<number, Set<string>>();
 
 function bankHolidays(year: number): Set<string> {
   let set = bankHolidaysByYear.get(year);
   if (!set) {
-    holidays ??= new Holidays('GB', 'ENG');
     set = new Set(
-      holidays
-        .getHolidays(year)
+      englandHolidays(year)
         .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
         .map((holiday) => holiday.date.slice(0, 10)),
     );

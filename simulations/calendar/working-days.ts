@@ -1,6 +1,6 @@
 /**
- * England's working days by local day number, fast: weekends and bank holidays from date-holidays
- * (GB, ENG; types public and bank), the same source and the same filter as engine/time.ts
+ * England's working days by local day number, fast: weekends and bank holidays from date-holidays'
+ * rules (engine/bank-holidays.ts: GB, ENG; types public and bank), the same source and the same filter as engine/time.ts
  * `isWorkingDay`, so `isWorkingDayNumber(d)` equals `isWorkingDay(year, month, day)`.
  *
  * Loaded a year at a time (with a year of margin) into three arrays over the loaded days:
@@ -8,19 +8,16 @@
  * `list` (the working days in order). Then "the n-th working day at or after day d" is
  * `list[rank[d] + n]`: no loop.
  */
-import Holidays from 'date-holidays';
+import { englandHolidays } from '../../engine/bank-holidays.ts';
 import { civilFromDay, dayFromCivil, weekday } from './london-clock.ts';
 
 const BANK_HOLIDAY = 1;
 const WEEKEND = 2;
 
-let holidays: Holidays | undefined;
-
 /** Day numbers of the year's bank holidays (including those that fall on a weekend). */
 function bankHolidayDays(year: number): number[] {
-  holidays ??= new Holidays('GB', 'ENG');
   const days: number[] = [];
-  for (const holiday of holidays.getHolidays(year)) {
+  for (const holiday of englandHolidays(year)) {
     if (holiday.type !== 'public' && holiday.type !== 'bank') continue;
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(holiday.date);
     if (!match) continue;
