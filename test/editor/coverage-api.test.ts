@@ -3,13 +3,13 @@
  * with an element no case reaches, the cache, progress while a suite runs, and the refusals.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageProgress, CoverageResult, ModelDocument } from '../../editor/api/types.ts';
 import { startEditorServer, type EditorServer } from '../../cli/server/server.ts';
+import { callApi } from './support/api-call.ts';
 
 const repoModels = fileURLToPath(new URL('../../models/', import.meta.url));
 
@@ -53,32 +53,13 @@ expect:
   visits: [routesOther]
 `;
 
-interface Answer {
-  status: number;
-  body: any;
-}
-
 describe('coverage API (cli/server/coverage-api.ts)', () => {
   let work: string;
   let models: string;
   let server: EditorServer;
-  let origin: string;
 
-  function call(method: string, path: string, body?: unknown): Promise<Answer> {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const outgoing = request(
-        { host: '127.0.0.1', port: server.port, method, path, headers: { origin, ...(text ? { 'content-type': 'application/json' } : {}) } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(text);
-    });
-  }
+  const call = (method: string, path: string, body?: unknown) => callApi(server, method, path, body);
+
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'mashflow-coverage-'));
@@ -89,7 +70,6 @@ describe('coverage API (cli/server/coverage-api.ts)', () => {
     writeFileSync(join(models, 'cases', 'routes', 'high.yaml'), highCase);
     mkdirSync(join(work, 'static'));
     server = await startEditorServer({ modelsRoot: models, staticRoot: join(work, 'static'), port: 0 });
-    origin = server.url.replace(/\/$/, '');
   });
 
   afterAll(async () => {

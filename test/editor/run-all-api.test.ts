@@ -4,7 +4,6 @@
  * `mashflow run --all-models`, a model the case does not fit, and the refusals.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,38 +12,20 @@ import type { HouseholdSummary, RunAllResult } from '../../editor/api/types.ts';
 import { runThroughModels } from '../../cli/commands/run.ts';
 import { loadCaseFile, loadModel } from '../../cli/files.ts';
 import { startEditorServer, type EditorServer } from '../../cli/server/server.ts';
+import { callApi } from './support/api-call.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const repoModels = join(repoRoot, 'models');
 const authorities = ['coventry', 'derby', 'rotherham-2014', 'rotherham-2015', 'warwickshire'];
 const sampleHousehold = 'medium-risk-toddler-not-known.yaml';
 
-interface Answer {
-  status: number;
-  body: any;
-}
-
 describe('run-all API (cli/server/run-all-api.ts)', () => {
   let work: string;
   let models: string;
   let server: EditorServer;
-  let origin: string;
 
-  function call(method: string, path: string, body?: unknown): Promise<Answer> {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const outgoing = request(
-        { host: '127.0.0.1', port: server.port, method, path, headers: { origin, ...(text ? { 'content-type': 'application/json' } : {}) } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(text);
-    });
-  }
+  const call = (method: string, path: string, body?: unknown) => callApi(server, method, path, body);
+
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'mashflow-run-all-'));
@@ -52,7 +33,6 @@ describe('run-all API (cli/server/run-all-api.ts)', () => {
     cpSync(repoModels, models, { recursive: true, filter: (source) => !source.includes(join(repoModels, '.backup')) });
     mkdirSync(join(work, 'static'));
     server = await startEditorServer({ modelsRoot: models, staticRoot: join(work, 'static'), port: 0 });
-    origin = server.url.replace(/\/$/, '');
   });
 
   afterAll(async () => {
