@@ -4,4 +4,4 @@
  * this module after the page rather than with it.
  */
 export { parseDeadline, parseMeeting } from '../../engine/time.ts';
-export { parseWorkingHours } from '../../simulations/calendar/working-hours.ts';
+export { hoursFromText, parseWorkingHours } from '../../simulations/calendar/working-hours.ts';

@@ -183,26 +183,10 @@ export function checkStaffCount(text: string | undefined): string | undefined {
   return trimmed === '' ? 'Enter how many people do the lane’s tasks.' : 'Staff is a whole number of people, 1 or more.';
 }
 
-/**
- * A lane's hours as written on mashflow:staff ("24/7", "office", "Mon-Thu 08:30-17:00; Fri
- * 08:30-16:30") into the form parseWorkingHours reads; the same reading as hoursFromText in
- * simulations/scenario/plan.ts, which the editor does not bundle (it pulls in the scenario schema).
- */
-function hoursSpecOf(text: string): unknown {
-  const trimmed = text.trim();
-  if (!trimmed.includes(' ')) return trimmed;
-  const record: Record<string, string> = {};
-  for (const part of trimmed.split(';')) {
-    const [days, ...ranges] = part.trim().split(/\s+/);
-    if (days) record[days] = ranges.join(',');
-  }
-  return record;
-}
-
 /** Empty is allowed: the simulator then uses office hours. */
 export function checkStaffHours(text: string | undefined): string | undefined {
   const trimmed = (text ?? '').trim();
   if (trimmed === '' || !engineRules) return undefined;
-  const parsed = engineRules.parseWorkingHours(hoursSpecOf(trimmed));
+  const parsed = engineRules.parseWorkingHours(engineRules.hoursFromText(trimmed));
   return parsed.ok ? undefined : withoutLeadIn(parsed.message.replace(/^working hours: /, ''));
 }

@@ -43,6 +43,21 @@ export type WorkingHours =
 /** What `parseWorkingHours` reads (YAML or code); anything else gets a message. */
 export type WorkingHoursSpec = '24/7' | 'office' | { readonly [daysOrBankHolidays: string]: string | readonly string[] };
 
+/**
+ * Hours as written on a lane's mashflow:staff ("24/7", "office", "Mon-Thu 08:30-17:00; Fri
+ * 08:30-16:30") into the record form a scenario uses; parseWorkingHours checks the result.
+ */
+export function hoursFromText(text: string): WorkingHoursSpec {
+  const trimmed = text.trim();
+  if (!trimmed.includes(' ')) return trimmed as WorkingHoursSpec;
+  const record: Record<string, string> = {};
+  for (const part of trimmed.split(';')) {
+    const [days, ...ranges] = part.trim().split(/\s+/);
+    if (days) record[days] = ranges.join(',');
+  }
+  return record;
+}
+
 export type ParsedWorkingHours = { ok: true; hours: WorkingHours } | { ok: false; message: string };
 
 const dayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

@@ -7,7 +7,7 @@ import type { Model } from '../../engine/model.ts';
 import { ScenarioError, type Problem } from '../../engine/problems.ts';
 import { parseMeeting, type MeetingRule } from '../../engine/time.ts';
 import { allowedValues, isVariableName, variables } from '../../engine/vocabulary.ts';
-import { parseWorkingHours, TeamCalendar } from '../calendar/working-hours.ts';
+import { hoursFromText, parseWorkingHours, TeamCalendar } from '../calendar/working-hours.ts';
 import { fromLocalDay, localDay, DAY } from '../calendar/london-clock.ts';
 import { compileGraph, type Graph } from '../model/graph.ts';
 import { compilePopulation, type Population } from '../domain/population.ts';
@@ -66,18 +66,6 @@ function parseLocalDate(text: string): number {
   const [year, month, day] = text.split('-').map(Number) as [number, number, number];
   // Local day number of the date: noon UTC of that date is always on the same London day.
   return localDay(Date.UTC(year, month - 1, day, 12));
-}
-
-/** "Mon-Thu 08:30-17:00; Fri 08:30-16:30", as written on a lane, into the scenario's record form. */
-export function hoursFromText(text: string): HoursSpec {
-  const trimmed = text.trim();
-  if (!trimmed.includes(' ')) return trimmed;
-  const record: Record<string, string> = {};
-  for (const part of trimmed.split(';')) {
-    const [days, ...ranges] = part.trim().split(/\s+/);
-    if (days) record[days] = ranges.join(',');
-  }
-  return record;
 }
 
 function distributionFromAttributes(attributes: Readonly<Record<string, string>>): DistributionSpec | string {
@@ -180,7 +168,7 @@ export function planScenario(scenario: Scenario, model: Model): Plan {
       problem(`staff.${lane.id}`, `lane "${lane.name}" needs staff: add staff.${lane.id}.count (people), or mashflow:staff count on the lane`);
       continue;
     }
-    const hoursSpec: HoursSpec = given?.hours ?? (lane.staff?.hours ? hoursFromText(lane.staff.hours) : 'office');
+    const hoursSpec: HoursSpec = given?.hours ?? (lane.staff?.hours ? (hoursFromText(lane.staff.hours) as HoursSpec) : 'office');
     const hours = parseWorkingHours(hoursSpec);
     if (!hours.ok) {
       problem(`staff.${lane.id}.hours`, hours.message);
