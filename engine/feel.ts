@@ -117,5 +117,9 @@ function checkComparedValue(comparison: SyntaxNodeLike, source: string, issues: 
 
 /** Evaluates a compiled condition; only a FEEL `true` takes the flow. */
 export function evaluateCondition(condition: CompiledCondition, context: Record<string, unknown>): boolean {
-  return evaluate(condition.source, context).value === true;
+  // feelin converts every entry of the context it is given on each call: give it only the names
+  // this condition reads.
+  const reads: Record<string, unknown> = {};
+  for (const name of condition.names) reads[name] = context[name];
+  return evaluate(condition.source, reads).value === true;
 }

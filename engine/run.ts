@@ -10,6 +10,7 @@ import type { CaseFile, CaseVariables } from './case-file.ts';
 import { compileCondition, evaluateCondition, type CompiledCondition } from './feel.ts';
 import type { Model, ModelNode } from './model.ts';
 import { RunError, type Problem } from './problems.ts';
+import { referenceElements, referenceSource } from './reference-source.ts';
 import { deadlineDue, nextSitting } from './time.ts';
 import type { NotificationWord, OutcomeWord } from './vocabulary.ts';
 
@@ -70,9 +71,15 @@ const refusingScripts = {
   },
 };
 
+/**
+ * bpmn-engine's default logger makes a `debug` instance (and asks whether stderr is a terminal) for
+ * every element of every run; mashflow reports what a run did itself, so its log goes nowhere.
+ */
+const silent = { debug() {}, warn() {}, error() {} };
+const silentLogger = () => silent;
+
 const stepLimit = 10_000;
-/** No element entered, ended or discarded for this long: the instance is stuck. */
-const idleLimitMs = 2_000;
+
 
 export async function runCase(model: Model, input: RunInput): Promise<RunResult> {
   const file = input.file ?? model.file;
@@ -113,22 +120,13 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   const durations = input.durations ?? {};
 
   const listener = new EventEmitter();
-  // A stuck token leaves the engine idle; a slow machine only makes it slow. So "stuck" means no
-  // progress for a while, not a fixed time for the whole case.
-  let lastProgress = performance.now();
-  const progressed = () => {
-    lastProgress = performance.now();
-  };
-  for (const event of ['activity.enter', 'activity.discard', 'flow.discard']) listener.on(event, progressed);
   listener.on('wait', (api: { signal: (output?: unknown) => void }) => api.signal());
   listener.on('flow.take', (flow: { id: string; content?: { sourceId?: string } }) => {
-    progressed();
     flowsTaken.push(flow.id);
     const source = model.flows.get(flow.id)?.source ?? flow.content?.sourceId ?? '';
     flowTime.set(flow.id, endTime.get(source) ?? input.receivedAt);
   });
   listener.on('activity.end', (api: { id: string }) => {
-    progressed();
     const node = model.nodes.get(api.id);
     if (!node) return;
     if (path.length >= stepLimit) throw new Error(`more than ${stepLimit} steps: the model loops`);
@@ -145,24 +143,38 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   // bpmn-engine's option types demand a full Script from getScript; ours refuses on purpose.
   const engine = new Engine(<BpmnEngineOptions>(<unknown>{
     name: model.processId,
-    moddleContext: model.moddleContext,
+    // One serialized context per model, with flows that send no dead-path discards.
+    sourceContext: referenceSource(model),
+    Logger: silentLogger,
+    elements: referenceElements,
     expressions,
     scripts: refusingScripts,
     // Send, service and business-rule tasks stand for work people do: complete them, call nothing.
     settings: { enableDummyService: true },
   }));
-  const ended = engine.waitFor('end');
-  // A stuck token (a flow no condition takes, a join that never fills) leaves the engine running.
-  let timer: NodeJS.Timeout | undefined;
-  const stuck = new Promise<'stuck'>((resolve) => {
-    timer = setInterval(() => {
-      if (performance.now() - lastProgress > idleLimitMs) resolve('stuck');
-    }, 250);
+  let ended = false;
+  let busy: string | undefined;
+  engine.once('end', () => {
+    ended = true;
   });
   try {
+    // Every element here completes synchronously (tasks are signalled at once, there are no timers),
+    // so when execute settles the instance has either ended or has nothing left to do: a token
+    // stopped at a gateway no flow leaves, or a parallel join that will never fill.
     await engine.execute({ listener, variables: input.variables });
-    const outcome = await Promise.race([ended.then(() => 'ended' as const), stuck]);
-    if (outcome === 'stuck') {
+    if (!ended && engine.activityStatus !== 'idle') busy = engine.activityStatus;
+    else if (!ended) {
+      const join = starvedJoin(model, flowsTaken, path);
+      if (join) {
+        throw new RunError([
+          {
+            code: 'run-stuck',
+            file,
+            path: join.id,
+            message: `the case stopped at parallel join ${join.id}: it waits for ${join.missing.join(', ')}, which no token reaches on this case's path; \`mashflow lint\` names the split (rule parallel-join-gets-every-token)`,
+          },
+        ]);
+      }
       const waiting = path.at(-1)?.id ?? 'the start';
       throw new RunError([
         { code: 'run-stuck', file, path: waiting, message: `the case stopped after ${waiting} without reaching an end event: no outgoing flow's condition was true and there is no default flow` },
@@ -179,9 +191,10 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     }
     throw new RunError([{ code: 'run-failed', file, path: path.at(-1)?.id ?? '', message: (error as Error).message }]);
   } finally {
-    clearInterval(timer);
     engine.stop();
   }
+  // Not the user's doing: an element kind that waits (a timer, a message) slipped past the loader.
+  if (busy) throw new Error(`bpmn-engine was still ${busy} when the run settled; every element mashflow accepts completes at once`);
   if (failures.length > 0) throw new RunError(failures);
 
   return {
@@ -193,6 +206,19 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     receivedAt: input.receivedAt,
     finishedAt: Math.max(input.receivedAt, ...endTime.values()),
   };
+}
+
+/** A parallel join that got a token on some inbound flows but not on all: why a run went idle. */
+function starvedJoin(model: Model, flowsTaken: readonly string[], path: readonly PathStep[]): { id: string; missing: string[] } | undefined {
+  const taken = new Map<string, number>();
+  for (const id of flowsTaken) taken.set(id, (taken.get(id) ?? 0) + 1);
+  for (const node of model.nodes.values()) {
+    if (node.type !== 'parallelGateway' || node.incoming.length < 2) continue;
+    const fired = path.filter((step) => step.id === node.id).length;
+    const missing = node.incoming.filter((flow) => (taken.get(flow) ?? 0) <= fired);
+    if (missing.length > 0 && missing.length < node.incoming.length) return { id: node.id, missing };
+  }
+  return undefined;
 }
 
 function checkDeadline(node: ModelNode, receivedAt: number, completedAt: number): DeadlineResult {

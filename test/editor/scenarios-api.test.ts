@@ -24,7 +24,7 @@ describe('GET /api/scenarios (cli/server/scenarios-api.ts)', () => {
 
   function answer(method: string, path: string): Promise<{ status: number; body: any }> {
     return new Promise((resolve, reject) => {
-      const outgoing = request({ host: '127.0.0.1', port: server.port, method, path }, (response) => {
+      const outgoing = request({ host: '127.0.0.1', port: server.port, method, path, agent: false }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));

@@ -60,6 +60,7 @@ describe('editor server (cli/server)', () => {
           port: server.port,
           method,
           path,
+          agent: false, // a fresh connection each time: no kept-alive socket the server may have closed
           headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
         },
         (response) => {
@@ -288,7 +289,7 @@ describe('editor server (cli/server)', () => {
 
   it('given the built page, when fetched, then it is served with a same-origin content security policy', async () => {
     const answer = await new Promise<{ status: number; csp: string | undefined }>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: server.port, path: '/' }, (response) => {
+      request({ host: '127.0.0.1', port: server.port, path: '/', agent: false }, (response) => {
         response.resume();
         resolve({ status: response.statusCode ?? 0, csp: response.headers['content-security-policy'] as string | undefined });
       })

@@ -48,7 +48,7 @@ describe('case files for the page (GET /api/models/<name>/cases/<file>)', () => 
 
   function get(path: string): Promise<{ status: number; body: any }> {
     return new Promise((resolve, reject) => {
-      request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (response) => {
+      request({ host: '127.0.0.1', port: server.port, path, method: 'GET', agent: false }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
@@ -93,7 +93,7 @@ describe('case files for the page (GET /api/models/<name>/cases/<file>)', () => 
     const body = JSON.stringify({ model: 'derby', case: derbyCase, xml });
     const origin = `http://127.0.0.1:${server.port}`;
     const answer = await new Promise<{ status: number; run: TrainerRun }>((resolve, reject) => {
-      const outgoing = request({ host: '127.0.0.1', port: server.port, path: '/api/run', method: 'POST', headers: { origin, 'content-type': 'application/json' } }, (response) => {
+      const outgoing = request({ host: '127.0.0.1', port: server.port, path: '/api/run', method: 'POST', agent: false, headers: { origin, 'content-type': 'application/json' } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, run: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));

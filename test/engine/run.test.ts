@@ -120,13 +120,20 @@ describe('runCase on fixture models', () => {
     expect([...result.notifications].sort()).toEqual(['education', 'health']);
   });
 
-  it('given an exclusive split closed by a parallel join, when one branch is taken, then the join still completes (the other branch is discarded)', async () => {
+  it('given an exclusive split closed by a parallel join, when one branch is taken, then the run stops at the join and names the flow it waits for (lint refuses such a model)', async () => {
     const model = await fixtureModel('exclusive-split-parallel-join.bpmn');
-    const result = await runCase(model, { variables: withDefaults({ dashRisk: 'standard' }), receivedAt: mondayMorning });
+    const run = runCase(model, { variables: withDefaults({ dashRisk: 'standard' }), receivedAt: mondayMorning });
 
-    expect(visited(result)).not.toContain('screen');
-    step(result, 'bothDone');
-    expect(visited(result).at(-1)).toBe('done');
+    await expect(run).rejects.toThrow(RunError);
+    await expect(run).rejects.toMatchObject({
+      problems: [
+        expect.objectContaining({
+          code: 'run-stuck',
+          path: 'bothDone',
+          message: expect.stringContaining('parallel join bothDone: it waits for flow_screen_to_bothDone, which no token reaches'),
+        }),
+      ],
+    });
   });
 
   it('given work arriving on Monday 09:30 for a Tue/Fri 10:00 meeting, when run, then the task starts at Tuesday 10:00 and takes its duration', async () => {

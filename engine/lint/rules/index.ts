@@ -2,6 +2,7 @@
 import type { RuleFactory } from '../types.ts';
 import gatewayDefaultOrExhaustive from './gateway-default-or-exhaustive.ts';
 import lanesCoverNodes from './lanes-cover-nodes.ts';
+import parallelJoinGetsEveryToken from './parallel-join-gets-every-token.ts';
 import taskCitesSeed from './task-cites-seed.ts';
 import vocabularyWords from './vocabulary-words.ts';
 
@@ -10,4 +11,5 @@ export const projectRules: Readonly<Record<string, RuleFactory>> = {
   'gateway-default-or-exhaustive': gatewayDefaultOrExhaustive,
   'vocabulary-words': vocabularyWords,
   'lanes-cover-nodes': lanesCoverNodes,
+  'parallel-join-gets-every-token': parallelJoinGetsEveryToken,
 };

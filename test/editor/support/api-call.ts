@@ -1,4 +1,8 @@
-/** A JSON request to the editor server from its own page's origin, for the API tests. */
+/**
+ * A JSON request to the editor server from its own page's origin, for the API tests. Each request
+ * opens its own connection (agent: false): a kept-alive socket can be closed by the server while a
+ * slow test runs, and the next request then fails with ECONNRESET.
+ */
 import { request } from 'node:http';
 import type { EditorServer } from '../../../cli/server/server.ts';
 
@@ -12,7 +16,7 @@ export function callApi(server: EditorServer, method: string, path: string, body
   const text = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: '127.0.0.1', port: server.port, method, path, headers: { origin, ...(text ? { 'content-type': 'application/json' } : {}) } },
+      { host: '127.0.0.1', port: server.port, method, path, agent: false, headers: { origin, ...(text ? { 'content-type': 'application/json' } : {}) } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
