@@ -163,11 +163,44 @@ export async function parseModel(xml: string, file: string): Promise<Model> {
     }
   }
 
+  for (const node of nodes.values()) checkClockStart(node, nodes, flows, problem);
+
   if (problems.length > 0) throw new ModelError(problems);
   return { file, processId: process.id, processName: process.name ?? process.id, nodes, flows, lanes, moddleContext: parsed };
 }
 
 type Report = (code: ProblemCode, path: string, message: string) => void;
+
+/**
+ * A deadline counted from an element needs that element on every path to its own: otherwise some
+ * runs would reach the deadline with its clock not started, and neither executor could judge it.
+ */
+function checkClockStart(node: ModelNode, nodes: ReadonlyMap<string, ModelNode>, flows: ReadonlyMap<string, ModelFlow>, problem: Report): void {
+  const from = node.deadline?.from;
+  if (!from) return;
+  const what = `deadline "${node.deadline!.name}" counts from ${from.element}`;
+  if (!nodes.has(from.element)) {
+    problem('extension-invalid', node.id, `${what}, which is not a flow node of this process; give from= the id of the task whose start or end starts the clock`);
+    return;
+  }
+  if (from.element === node.id) return;
+  // Walk from the start events without passing the clock's element: reaching this node means a path skips it.
+  const seen = new Set<string>();
+  const stack = [...nodes.values()].filter((candidate) => candidate.type === 'startEvent').map((start) => start.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (id === from.element || seen.has(id)) continue;
+    seen.add(id);
+    if (id === node.id) {
+      problem('extension-invalid', node.id, `${what}, but a path reaches ${node.id} without passing ${from.element}; count from an element on every path to it, or move the deadline`);
+      return;
+    }
+    for (const flowId of nodes.get(id)?.outgoing ?? []) {
+      const target = flows.get(flowId)?.target;
+      if (target) stack.push(target);
+    }
+  }
+}
 
 function readFlow(element: ModdleElement, problem: Report): ModelFlow {
   let condition: CompiledCondition | undefined;

@@ -11,7 +11,7 @@ import { compileCondition, evaluateCondition, type CompiledCondition } from './f
 import type { Model, ModelNode } from './model.ts';
 import { RunError, type Problem } from './problems.ts';
 import { referenceElements, referenceSource } from './reference-source.ts';
-import { deadlineDue, nextSitting } from './time.ts';
+import { deadlineDue, nextSitting, type DeadlineRule } from './time.ts';
 import type { NotificationWord, OutcomeWord } from './vocabulary.ts';
 
 export interface PathStep {
@@ -27,6 +27,8 @@ export interface DeadlineResult {
   element: string;
   name: string;
   within: string;
+  /** When the clock started: receipt, or the start or end of the deadline's from= element. */
+  startsAt: number;
   dueAt: number;
   completedAt: number;
   met: boolean;
@@ -114,6 +116,8 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   const flowsTaken: string[] = [];
   const flowTime = new Map<string, number>();
   const endTime = new Map<string, number>();
+  /** When each element last started and ended: deadlines with from= count from one of them. */
+  const clockStarts = new Map<string, { start: number; end: number }>();
   const outcomes = new Set<OutcomeWord>();
   const notifications = new Set<NotificationWord>();
   const deadlines: DeadlineResult[] = [];
@@ -134,10 +138,11 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     const startedAt = node.meeting ? nextSitting(node.meeting, arrived) : arrived;
     const endedAt = startedAt + (durations[node.id] ?? 0) * 60_000;
     endTime.set(node.id, endedAt);
+    clockStarts.set(node.id, { start: startedAt, end: endedAt });
     path.push({ id: node.id, name: node.name, type: node.type, lane: node.lane ?? null, startedAt, endedAt });
     for (const word of node.outcomes) outcomes.add(word);
     for (const word of node.notifications) notifications.add(word);
-    if (node.deadline) deadlines.push(checkDeadline(node, input.receivedAt, endedAt));
+    if (node.deadline) deadlines.push(checkDeadline(node, clockStart(node.deadline, input.receivedAt, clockStarts), endedAt));
   });
 
   // bpmn-engine's option types demand a full Script from getScript; ours refuses on purpose.
@@ -221,10 +226,18 @@ function starvedJoin(model: Model, flowsTaken: readonly string[], path: readonly
   return undefined;
 }
 
-function checkDeadline(node: ModelNode, receivedAt: number, completedAt: number): DeadlineResult {
+/** Where a deadline's clock started: receipt, or the start or end of its from= element (the loader puts that element on every path). */
+function clockStart(rule: DeadlineRule, receivedAt: number, times: ReadonlyMap<string, { start: number; end: number }>): number {
+  if (!rule.from) return receivedAt;
+  const time = times.get(rule.from.element);
+  if (!time) throw new Error(`deadline "${rule.name}": ${rule.from.element} has not run yet; the loader should have refused this model`);
+  return rule.from.at === 'end' ? time.end : time.start;
+}
+
+function checkDeadline(node: ModelNode, startsAt: number, completedAt: number): DeadlineResult {
   const rule = node.deadline!;
-  const dueAt = deadlineDue(rule, receivedAt);
-  return { element: node.id, name: rule.name, within: rule.within, dueAt, completedAt, met: completedAt <= dueAt };
+  const dueAt = deadlineDue(rule, startsAt);
+  return { element: node.id, name: rule.name, within: rule.within, startsAt, dueAt, completedAt, met: completedAt <= dueAt };
 }
 
 export function runCaseFile(model: Model, caseFile: CaseFile): Promise<RunResult> {

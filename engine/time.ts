@@ -23,8 +23,14 @@ export interface DeadlineRule {
   /** As written in the model, for messages: PT24H, P3D… */
   readonly within: string;
   readonly clock: 'elapsed' | 'working-days' | 'working-hours';
-  /** elapsed and working-hours: milliseconds; working-days: whole working days after the day of receipt. */
+  /** elapsed and working-hours: milliseconds; working-days: whole working days after the day the clock starts. */
   readonly amount: number;
+  /**
+   * Where the clock starts. Absent: at receipt (the case's receivedAt, the incident's arrival).
+   * Otherwise when the element `element` starts (work on it begins: a meeting's item is taken, a
+   * person starts it) or ends (it completes), as `at` says.
+   */
+  readonly from?: { readonly element: string; readonly at: 'start' | 'end' };
 }
 
 export interface MeetingRule {
@@ -50,9 +56,30 @@ interface DeadlineAttributes {
   name?: unknown;
   within?: unknown;
   clock?: unknown;
+  from?: unknown;
+  at?: unknown;
+}
+
+/** Reads from= and at=; the loader checks that the element exists and lies on every path. */
+function parseClockStart(name: string, attributes: DeadlineAttributes): DeadlineRule['from'] | string {
+  const element = String(attributes.from ?? '').trim();
+  const at = String(attributes.at ?? 'start').trim() || 'start';
+  if (!element) {
+    return attributes.at === undefined ? undefined : `deadline "${name}": at="${at}" needs from="<element id>" (the clock starts at receipt otherwise)`;
+  }
+  if (at !== 'start' && at !== 'end') return `deadline "${name}": at="${at}" is not known; use start (when work on ${element} begins) or end (when it completes)`;
+  return { element, at };
 }
 
 export function parseDeadline(attributes: DeadlineAttributes): DeadlineRule | string {
+  const rule = parseDeadlineSpan(attributes);
+  if (typeof rule === 'string') return rule;
+  const from = parseClockStart(rule.name, attributes);
+  if (typeof from === 'string') return from;
+  return from ? { ...rule, from } : rule;
+}
+
+function parseDeadlineSpan(attributes: DeadlineAttributes): DeadlineRule | string {
   const name = String(attributes.name ?? '').trim();
   const within = String(attributes.within ?? '').trim();
   const clock = String(attributes.clock ?? 'elapsed');
@@ -226,7 +253,9 @@ export function workingHoursDue(receivedAt: number, amount: number): number {
   throw new RangeError('a working-hours deadline more than ten years away');
 }
 
-export function deadlineDue(rule: DeadlineRule, receivedAt: number): number {
+/** When the deadline falls, for a clock that started at `startsAt` (receipt, or its from= element). */
+export function deadlineDue(rule: DeadlineRule, startsAt: number): number {
+  const receivedAt = startsAt;
   switch (rule.clock) {
     case 'elapsed':
       return receivedAt + rule.amount;

@@ -133,9 +133,9 @@ export const deadlineClocks = [
 ] as const;
 
 export const deadlineWithinHelp: Readonly<Record<string, string>> = {
-  elapsed: 'ISO 8601 duration from receipt: PT24H is 24 hours, P3D three days, PT90M 90 minutes.',
-  'working-days': 'P<n>D: by the end of the n-th working day after receipt; P0D is the same working day.',
-  'working-hours': 'PT<n>H: office hours counted from receipt, e.g. PT8H.',
+  elapsed: 'ISO 8601 duration from the clock\'s start: PT24H is 24 hours, P3D three days, PT90M 90 minutes.',
+  'working-days': 'P<n>D: by the end of the n-th working day after the clock starts; P0D is the same working day.',
+  'working-hours': 'PT<n>H: office hours counted from the clock\'s start, e.g. PT8H.',
 };
 
 /** Drops the engine message's 'deadline "…": ' or 'meeting "…": ' lead-in: the entry already says what it is about. */

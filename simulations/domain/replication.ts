@@ -26,6 +26,8 @@ export interface Incident {
   notifications: number;
   /** Tokens arrived at each joining parallel gateway (by join slot), made on first use. */
   joins: number[] | undefined;
+  /** When each deadline clock started (graph clock slots; NaN: not yet), for deadlines with from=; made on first use. */
+  clocks: Float64Array | undefined;
   /** Set only when tracing (conformance tests): element ids in visiting order, flows taken. */
   trace: string[] | undefined;
   flows: string[] | undefined;
@@ -248,10 +250,13 @@ export function runReplication(plan: Plan, replication: number, options: Replica
   const leave = (incident: Incident, node: GraphNode): void => {
     incident.outcomes |= node.outcomeMask;
     incident.notifications |= node.notificationMask;
+    if (node.endsClocks.length > 0) startClocks(incident, node.endsClocks, simulation.now);
     const deadline = deadlineIndex[node.index]!;
-    if (deadline >= 0 && incident.measured) {
+    // A clock not started (a backlog item that entered after its element) leaves the deadline unjudged.
+    const clockStart = node.deadlineClock < 0 ? incident.arrivedAt : (incident.clocks?.[node.deadlineClock] ?? Number.NaN);
+    if (deadline >= 0 && incident.measured && !Number.isNaN(clockStart)) {
       deadlineDue[deadline]!++;
-      const dueAt = deadlineDueFast(node.deadline!, incident.arrivedAt, officeHours);
+      const dueAt = deadlineDueFast(node.deadline!, clockStart, officeHours);
       if (simulation.now > dueAt) deadlineBreached[deadline]!++;
       const step = incident.timeline?.at(-1);
       if (step) step.deadline = { name: node.deadline!.name, dueAt, met: simulation.now <= dueAt };
@@ -287,6 +292,11 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     for (const flow of taken) arrive(incident, flow.target);
   };
 
+  const startClocks = (incident: Incident, slots: readonly number[], at: number): void => {
+    const clocks = (incident.clocks ??= new Float64Array(graph.clockCount).fill(Number.NaN));
+    for (const slot of slots) clocks[slot] = at;
+  };
+
   const stop = (incident: Incident, node: GraphNode): void => {
     stuck.set(node.id, (stuck.get(node.id) ?? 0) + 1);
     if (--incident.tokens === 0) complete(incident);
@@ -309,7 +319,10 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       step = { id: node.id, name: node.name, kind: node.kind, lane: node.source.lane, arrivedAt: simulation.now, startedAt: simulation.now, endedAt: simulation.now };
       incident.timeline.push(step);
     }
-    if (node.kind !== 'task') return leave(incident, node);
+    if (node.kind !== 'task') {
+      if (node.startsClocks.length > 0) startClocks(incident, node.startsClocks, simulation.now);
+      return leave(incident, node);
+    }
     const task = plan.tasks[index]!;
     const item = spareItems.pop() ?? { incident, node, task, requestedAt: 0, minutes: 0, step };
     item.step = step;
@@ -338,6 +351,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
     const calendar = pool.plan.calendar;
     const startsAt = calendar.nextOpen(simulation.now);
     const endsAt = calendar.addWorkingMinutes(startsAt, item.minutes);
+    if (item.node.startsClocks.length > 0) startClocks(item.incident, item.node.startsClocks, startsAt);
     if (item.step) Object.assign(item.step, { grantedAt: simulation.now, startedAt: startsAt, endedAt: endsAt, minutes: item.minutes });
     if (startsAt >= plan.warmUpEndsAt) {
       taskWaits[item.node.index]!.add((startsAt - item.requestedAt) / HOUR);
@@ -373,6 +387,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       const item = meeting.waiting.pop()!;
       // Items are discussed one after another from the start of the sitting.
       if (item.step) Object.assign(item.step, { sittingAt: simulation.now, meeting: meeting.task.meeting!.name, startedAt: clock, endedAt: clock + item.minutes * 60_000, minutes: item.minutes });
+      if (item.node.startsClocks.length > 0) startClocks(item.incident, item.node.startsClocks, clock);
       if (simulation.now >= plan.warmUpEndsAt) taskWaits[item.node.index]!.add((clock - item.requestedAt) / HOUR);
       clock += item.minutes * 60_000;
       simulation.at(clock, finishAtMeeting, item);
@@ -480,6 +495,7 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       outcomes: 0,
       notifications: 0,
       joins: undefined,
+      clocks: undefined,
       trace: traced ? [] : undefined,
       flows: traced ? [] : undefined,
       waitingAt: -1,

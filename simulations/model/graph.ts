@@ -32,6 +32,11 @@ export interface GraphNode {
   readonly outcomeMask: number;
   readonly notificationMask: number;
   readonly deadline: DeadlineRule | undefined;
+  /** The clock slot this node's deadline counts from; -1: from the incident's arrival. */
+  readonly deadlineClock: number;
+  /** Clock slots that start when work on this node starts, and when it ends (deadlines with from=). */
+  readonly startsClocks: readonly number[];
+  readonly endsClocks: readonly number[];
   readonly meeting: MeetingRule | undefined;
   readonly source: ModelNode;
 }
@@ -45,6 +50,8 @@ export interface Graph {
   readonly names: readonly string[];
   /** Deadline names in first-seen order. */
   readonly deadlineNames: readonly string[];
+  /** Distinct clock starts (element and start/end) that deadlines count from; an incident keeps a time per slot. */
+  readonly clockCount: number;
 }
 
 export const outcomeList = Object.keys(outcomeWords) as OutcomeWord[];
@@ -90,6 +97,13 @@ export function compileGraph(model: Model): Graph {
   };
 
   const deadlineNames: string[] = [];
+  // One slot per distinct (element, start|end) some deadline counts from.
+  const clockKeys: string[] = [];
+  for (const node of model.nodes.values()) {
+    const from = node.deadline?.from;
+    if (from && !clockKeys.includes(`${from.element} ${from.at}`)) clockKeys.push(`${from.element} ${from.at}`);
+  }
+  const slotsOf = (id: string, at: 'start' | 'end') => clockKeys.flatMap((key, slot) => (key === `${id} ${at}` ? [slot] : []));
   const nodes = ids.map((id, index): GraphNode => {
     const node = model.nodes.get(id)!;
     const defaultFlow = node.defaultFlow ? flow(node.defaultFlow) : undefined;
@@ -107,13 +121,16 @@ export function compileGraph(model: Model): Graph {
       outcomeMask: mask(node.outcomes, outcomeList),
       notificationMask: mask(node.notifications, notificationList),
       deadline: node.deadline,
+      deadlineClock: node.deadline?.from ? clockKeys.indexOf(`${node.deadline.from.element} ${node.deadline.from.at}`) : -1,
+      startsClocks: slotsOf(id, 'start'),
+      endsClocks: slotsOf(id, 'end'),
       meeting: node.meeting,
       source: node,
     };
   });
   const start = nodes.find((node) => node.kind === 'start' && node.incomingCount === 0);
   if (!start) throw new Error(`${model.file}: no start event without incoming flows`);
-  return { model, nodes, start: start.index, flowIds, names: [...names], deadlineNames };
+  return { model, nodes, start: start.index, flowIds, names: [...names], deadlineNames, clockCount: clockKeys.length };
 }
 
 /** The flows a token takes on leaving a node, by BPMN's rules; empty when it is stuck. */
