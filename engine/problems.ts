@@ -18,7 +18,8 @@ export type ProblemCode =
   | 'case-missing-variable'
   | 'run-stuck'
   | 'run-failed'
-  | 'scenario-invalid';
+  | 'scenario-invalid'
+  | 'traceability';
 
 export interface Problem {
   code: ProblemCode;
