@@ -61,6 +61,8 @@ const caseFileSchema = z.strictObject({
   receivedAt: z.string().optional(),
   case: caseSchema,
   durations: z.record(z.string(), durationText).optional(),
+  /** Working hours per lane id, over the model's mashflow:staff hours: "24/7", "office", "Mon-Fri 09:00-17:00; Sat 10:00-12:00" or a scenario-style record. */
+  hours: z.record(z.string(), z.union([z.string().min(1), z.record(z.string(), z.union([z.string(), z.array(z.string())]))])).optional(),
   expect: expectSchema.optional(),
 });
 
@@ -88,6 +90,8 @@ export interface CaseFile {
   /** The variables as the file gives them, before defaults. */
   given: CaseVariables;
   durations: Record<string, number>;
+  /** Working hours per lane id, as written; the run checks them against the model's lanes. */
+  hours: Record<string, string | Record<string, string | string[]>>;
   expect: CaseExpectations;
 }
 
@@ -176,6 +180,7 @@ export function parseCaseFile(text: string, file: string): CaseFile {
     variables: withDefaults(given),
     given,
     durations: data.durations ?? {},
+    hours: data.hours ?? {},
     expect: (data.expect ?? {}) as CaseExpectations,
   };
 }

@@ -12,6 +12,7 @@ import type { Model, ModelNode } from './model.ts';
 import { RunError, type Problem } from './problems.ts';
 import { referenceElements, referenceSource } from './reference-source.ts';
 import { deadlineDue, nextSitting, type DeadlineRule } from './time.ts';
+import { laneCalendars } from './lane-calendars.ts';
 import type { NotificationWord, OutcomeWord } from './vocabulary.ts';
 
 export interface PathStep {
@@ -49,6 +50,8 @@ export interface RunInput {
   receivedAt: number;
   /** Minutes per element id; elements not listed take no time. */
   durations?: Record<string, number>;
+  /** Working hours per lane id, over the model's mashflow:staff hours (a case file's hours:). */
+  hours?: Readonly<Record<string, unknown>>;
   /** For messages: the case file being run. */
   file?: string;
 }
@@ -122,6 +125,8 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   const notifications = new Set<NotificationWord>();
   const deadlines: DeadlineResult[] = [];
   const durations = input.durations ?? {};
+  // Tasks are worked in their lane's hours (unlimited staff, as the simulator with enough people).
+  const calendars = laneCalendars(model, input.hours ?? {}, file);
 
   const listener = new EventEmitter();
   listener.on('wait', (api: { signal: (output?: unknown) => void }) => api.signal());
@@ -135,8 +140,10 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     if (!node) return;
     if (path.length >= stepLimit) throw new Error(`more than ${stepLimit} steps: the model loops`);
     const arrived = Math.max(input.receivedAt, ...node.incoming.map((id) => flowTime.get(id) ?? -Infinity));
-    const startedAt = node.meeting ? nextSitting(node.meeting, arrived) : arrived;
-    const endedAt = startedAt + (durations[node.id] ?? 0) * 60_000;
+    const calendar = node.meeting || !isTask(node) || !node.laneId ? undefined : calendars.get(node.laneId);
+    const minutes = durations[node.id] ?? 0;
+    const startedAt = node.meeting ? nextSitting(node.meeting, arrived) : calendar ? calendar.nextOpen(arrived) : arrived;
+    const endedAt = calendar ? calendar.addWorkingMinutes(startedAt, minutes) : startedAt + minutes * 60_000;
     endTime.set(node.id, endedAt);
     clockStarts.set(node.id, { start: startedAt, end: endedAt });
     path.push({ id: node.id, name: node.name, type: node.type, lane: node.lane ?? null, startedAt, endedAt });
@@ -226,6 +233,13 @@ function starvedJoin(model: Model, flowsTaken: readonly string[], path: readonly
   return undefined;
 }
 
+const taskTypes = new Set(['task', 'userTask', 'manualTask', 'sendTask', 'receiveTask', 'businessRuleTask', 'serviceTask']);
+
+/** People do tasks, in their lane's hours; gateways and events take no one's time. */
+function isTask(node: ModelNode): boolean {
+  return taskTypes.has(node.type);
+}
+
 /** Where a deadline's clock started: receipt, or the start or end of its from= element (the loader puts that element on every path). */
 function clockStart(rule: DeadlineRule, receivedAt: number, times: ReadonlyMap<string, { start: number; end: number }>): number {
   if (!rule.from) return receivedAt;
@@ -245,6 +259,7 @@ export function runCaseFile(model: Model, caseFile: CaseFile): Promise<RunResult
     variables: caseFile.variables,
     receivedAt: caseFile.receivedAt,
     durations: caseFile.durations,
+    hours: caseFile.hours,
     file: caseFile.file,
   });
 }
