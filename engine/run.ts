@@ -11,7 +11,10 @@ import { compileCondition, evaluateCondition, type CompiledCondition } from './f
 import type { Model, ModelNode } from './model.ts';
 import { RunError, type Problem } from './problems.ts';
 import { referenceElements, referenceSource } from './reference-source.ts';
-import { deadlineDue, nextSitting, type DeadlineRule } from './time.ts';
+import type { DeadlineRule } from './time.ts';
+import { deadlineDueFast } from '../simulations/calendar/deadline-clock.ts';
+import { nextSittingFast } from '../simulations/calendar/sittings.ts';
+import { TeamCalendar } from '../simulations/calendar/working-hours.ts';
 import { laneCalendars } from './lane-calendars.ts';
 import type { NotificationWord, OutcomeWord } from './vocabulary.ts';
 
@@ -142,7 +145,7 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     const arrived = Math.max(input.receivedAt, ...node.incoming.map((id) => flowTime.get(id) ?? -Infinity));
     const calendar = node.meeting || !isTask(node) || !node.laneId ? undefined : calendars.get(node.laneId);
     const minutes = durations[node.id] ?? 0;
-    const startedAt = node.meeting ? nextSitting(node.meeting, arrived) : calendar ? calendar.nextOpen(arrived) : arrived;
+    const startedAt = node.meeting ? nextSittingFast(node.meeting, arrived) : calendar ? calendar.nextOpen(arrived) : arrived;
     const endedAt = calendar ? calendar.addWorkingMinutes(startedAt, minutes) : startedAt + minutes * 60_000;
     endTime.set(node.id, endedAt);
     clockStarts.set(node.id, { start: startedAt, end: endedAt });
@@ -248,9 +251,12 @@ function clockStart(rule: DeadlineRule, receivedAt: number, times: ReadonlyMap<s
   return rule.from.at === 'end' ? time.end : time.start;
 }
 
+/** Working-hours deadlines count office hours (working days 09:00–17:00), as the simulator does. */
+const officeHours = TeamCalendar.from('office');
+
 function checkDeadline(node: ModelNode, startsAt: number, completedAt: number): DeadlineResult {
   const rule = node.deadline!;
-  const dueAt = deadlineDue(rule, startsAt);
+  const dueAt = deadlineDueFast(rule, startsAt, officeHours);
   return { element: node.id, name: rule.name, within: rule.within, startsAt, dueAt, completedAt, met: completedAt <= dueAt };
 }
 

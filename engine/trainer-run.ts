@@ -10,8 +10,8 @@ import type { FlowInfo, TrainerRun, TrainerStep } from '../editor/api/types.ts';
 import type { CaseFile } from './case-file.ts';
 import { evaluateCondition } from './feel.ts';
 import type { Model, ModelFlow, ModelNode } from './model.ts';
-import { conditionContext, runCaseFile, type RunResult } from './run.ts';
-import { deadlineDue, formatLocal } from './time.ts';
+import { conditionContext, runCaseFile, type DeadlineResult, type RunResult } from './run.ts';
+import { formatLocal } from './time.ts';
 
 /** Gateways where one case goes one way and another case another: the trainer's decisions. */
 const decidingGateways = new Set(['exclusiveGateway', 'inclusiveGateway']);
@@ -71,6 +71,8 @@ export function trainerRun(model: Model, modelName: string, caseName: string, ca
   const context = conditionContext(caseFile.variables);
   const visits = flowsPerVisit(model, result);
   const seen = new Map<string, number>();
+  const deadlinesOf = new Map<string, DeadlineResult[]>();
+  for (const judged of result.deadlines) deadlinesOf.set(judged.element, [...(deadlinesOf.get(judged.element) ?? []), judged]);
   const steps: TrainerStep[] = result.path.map((step) => {
     const node = model.nodes.get(step.id);
     const visit = seen.get(step.id) ?? 0;
@@ -83,7 +85,9 @@ export function trainerRun(model: Model, modelName: string, caseName: string, ca
     const notTaken = decision ? outgoing.filter((flow) => !takenIds.includes(flow.id)).map(info) : [];
     const names = decision ? [...new Set(outgoing.flatMap((flow) => flow.condition?.names ?? []))] : [];
     const deadline = node?.deadline;
-    const dueAt = deadline ? deadlineDue(deadline, result.receivedAt) : 0;
+    // The run's own verdict: its clock may start at an element (from=), not at receipt.
+    const judged = deadline ? deadlinesOf.get(step.id)?.[visit] : undefined;
+    const dueAt = judged?.dueAt ?? 0;
     return {
       id: step.id,
       name: step.name,
@@ -98,7 +102,7 @@ export function trainerRun(model: Model, modelName: string, caseName: string, ca
       outcomes: [...(node?.outcomes ?? [])],
       notifications: [...(node?.notifications ?? [])],
       deadline: deadline
-        ? { name: deadline.name, within: deadline.within, dueAt: iso(dueAt), dueLocal: formatLocal(dueAt), met: step.endedAt <= dueAt }
+        ? { name: deadline.name, within: deadline.within, dueAt: iso(dueAt), dueLocal: formatLocal(dueAt), met: judged?.met ?? false }
         : null,
       merge: step.type.endsWith('Gateway') && !step.name && outgoing.length <= 1,
       next,

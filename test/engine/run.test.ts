@@ -177,6 +177,7 @@ describe('runCase on fixture models', () => {
         element: 'indexNotification',
         name: 'Indexed within 24 hours of receipt',
         within: 'PT24H',
+        startsAt: mondayMorning,
         dueAt: mondayMorning + 24 * hour,
         completedAt: mondayMorning + 11 * hour,
         met: true,

@@ -1,19 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  deadlineDue,
-  formatLocal,
-  fromLocal,
-  isWorkingDay,
-  localParts,
-  nextSitting,
-  parseDeadline,
-  parseIsoDuration,
-  parseLocalDateTime,
-  parseMeeting,
-  workingDaysDue,
-  type DeadlineRule,
-  type MeetingRule,
-} from '../../engine/time.ts';
+import { formatLocal, fromLocal, localParts, parseDeadline, parseIsoDuration, parseLocalDateTime, parseMeeting, type DeadlineRule, type MeetingRule } from '../../engine/time.ts';
+import { deadlineDue, isWorkingDay, nextSitting, workingDaysDue } from '../oracles/time-oracle.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineDue, formatLocal, fromLocal, parseDeadline, type DeadlineRule } from '../../../engine/time.ts';
+import { formatLocal, fromLocal, parseDeadline, type DeadlineRule } from '../../../engine/time.ts';
+import { deadlineDue } from '../../oracles/time-oracle.ts';
 import { deadlineDueFast, parseWorkingHoursDeadline, workingHoursDue, workingDaysDueFast } from '../../../simulations/calendar/deadline-clock.ts';
 import { TeamCalendar } from '../../../simulations/calendar/working-hours.ts';
 
@@ -86,14 +87,15 @@ describe("the 'working-hours' clock", () => {
 
 describe('working-hours deadlines in the engine and the simulator', () => {
   it('given receipt on Friday at 16:00, 2 working hours fall due on Monday at 10:00; over Easter on Tuesday', async () => {
-    const { workingHoursDue, fromLocal: engineFromLocal } = await import('../../../engine/time.ts');
+    const { workingHoursDue } = await import('../../oracles/time-oracle.ts');
+    const { fromLocal: engineFromLocal } = await import('../../../engine/time.ts');
     expect(workingHoursDue(engineFromLocal(2026, 3, 6, 16, 0), 2 * 3_600_000)).toBe(engineFromLocal(2026, 3, 9, 10, 0));
     // Thursday 2 April 2026 16:00 + 2 h: Good Friday and Easter Monday are closed.
     expect(workingHoursDue(engineFromLocal(2026, 4, 2, 16, 0), 2 * 3_600_000)).toBe(engineFromLocal(2026, 4, 7, 10, 0));
   });
 
   it('given random receipts 2025–2030, the simulator (office calendar) and the engine agree', async () => {
-    const engine = await import('../../../engine/time.ts');
+    const engine = await import('../../oracles/time-oracle.ts');
     const { TeamCalendar } = await import('../../../simulations/calendar/working-hours.ts');
     const { deadlineDueFast } = await import('../../../simulations/calendar/deadline-clock.ts');
     const office = TeamCalendar.from('office');

@@ -2,15 +2,8 @@
 import fc from 'fast-check';
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import {
-  deadlineDue,
-  fromLocal,
-  isWorkingDay,
-  localParts,
-  nextSitting,
-  type DeadlineRule,
-  type MeetingRule,
-} from '../../../engine/time.ts';
+import { fromLocal, localParts, type DeadlineRule, type MeetingRule } from '../../../engine/time.ts';
+import { deadlineDue, isWorkingDay, nextSitting } from '../../oracles/time-oracle.ts';
 import {
   clockChanges,
   civilFromDay,

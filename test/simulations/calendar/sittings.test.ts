@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal, fromLocal, nextSitting, parseMeeting, type MeetingRule } from '../../../engine/time.ts';
+import { formatLocal, fromLocal, parseMeeting, type MeetingRule } from '../../../engine/time.ts';
+import { nextSitting } from '../../oracles/time-oracle.ts';
 import { nextSittingFast } from '../../../simulations/calendar/sittings.ts';
 
 function meeting(days: string, time: string): MeetingRule {
