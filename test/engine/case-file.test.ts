@@ -133,7 +133,7 @@ describe('parseCaseFile: refusals name the file, the key and what is allowed', (
   it('given an unknown top-level key, when parsed, then the problem names it and lists the allowed keys', () => {
     const problem = onlyProblem('title: t\ncase: {dashRisk: high}\nexpected: {outcomes: [nfa]}\n');
 
-    expect(problem.message).toBe('unknown key "expected"; allowed here: title, model, receivedAt, case, durations, expect');
+    expect(problem.message).toBe('unknown key "expected"; allowed here: title, model, receivedAt, case, durations, hours, expect');
   });
 
   it('given an unknown case variable, when parsed, then the problem is at "case", names it and lists the vocabulary', () => {
