@@ -258,7 +258,8 @@ export function runReplication(plan: Plan, replication: number, options: Replica
       deadlineDue[deadline]!++;
       const dueAt = deadlineDueFast(node.deadline!, clockStart, officeHours);
       if (simulation.now > dueAt) deadlineBreached[deadline]!++;
-      const step = incident.timeline?.at(-1);
+      // Parallel branches interleave: the step is this node's latest, not the timeline's last.
+      const step = incident.timeline?.findLast((candidate) => candidate.id === node.id);
       if (step) step.deadline = { name: node.deadline!.name, dueAt, met: simulation.now <= dueAt };
     }
     if (node.kind === 'end') {

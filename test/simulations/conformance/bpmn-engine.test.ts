@@ -22,9 +22,11 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel, type Model } from '../../../engine/model.ts';
-import { runCase, conditionContext } from '../../../engine/run.ts';
+import { runCase, runCaseFile, conditionContext } from '../../../engine/run.ts';
 import { evaluateCondition } from '../../../engine/feel.ts';
-import { parseCaseFile } from '../../../engine/case-file.ts';
+import { parseCaseFile, type CaseFile } from '../../../engine/case-file.ts';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { hoursFromText } from '../../../simulations/calendar/working-hours.ts';
 import { checkExpectations } from '../../../engine/check.ts';
 import { prepare, runReplication, type Plan } from '../../../simulations/simulate.ts';
 import { randomStream } from '../../../simulations/random/random-stream.ts';
@@ -72,6 +74,33 @@ function comparable(walk: Walk, model: Model, hasParallel: boolean) {
   };
 }
 
+/**
+ * The model's baseline scenario with a case's durations and as many people in every lane as it
+ * could use: the simulator then waits only for the lanes' hours and the meetings' sittings, as a
+ * bpmn-engine case run does. Lanes keep the case's hours, else the model's, else work round the clock.
+ */
+function unlimitedStaffScenario(model: Model, caseFile: CaseFile): string {
+  const scenario = parseYaml(readFileSync(`models/scenarios/${model.file.replace(/^models\/|\.bpmn$/g, '')}-baseline.yaml`, 'utf8'));
+  const staff: Record<string, unknown> = {};
+  for (const lane of model.lanes) {
+    const given = caseFile.hours[lane.id];
+    const hours = given !== undefined ? (typeof given === 'string' ? hoursFromText(given) : given) : lane.staff?.hours ? undefined : '24/7';
+    staff[lane.id] = hours === undefined ? { count: 100_000 } : { count: 100_000, hours };
+  }
+  const tasks = [...model.nodes.values()].filter((node) => !/Gateway$|Event$/.test(node.type));
+  return stringifyYaml({
+    ...scenario,
+    model: `../${model.file.replace(/^models\//, '')}`,
+    start: '2025-01-01',
+    warmUpDays: 0,
+    staff,
+    meetings: Object.fromEntries(tasks.filter((node) => node.meeting).map((node) => [node.id, { capacity: 100_000 }])),
+    defaultDuration: { fixed: 0 },
+    durations: Object.fromEntries(tasks.map((node) => [node.id, { fixed: caseFile.durations[node.id] ?? 0 }])),
+    backlog: [],
+  });
+}
+
 const models = readdirSync('models').filter((file) => file.endsWith('.bpmn')).map((file) => file.replace(/\.bpmn$/, ''));
 
 describe.each(models)('%s: simulator and bpmn-engine', (name) => {
@@ -88,13 +117,37 @@ describe.each(models)('%s: simulator and bpmn-engine', (name) => {
     expect(files.length).toBeGreaterThanOrEqual(15);
     for (const file of files) {
       const caseFile = parseCaseFile(readFileSync(`${folder}/${file}`, 'utf8'), `${folder}/${file}`);
-      const reference = await runCase(model, { variables: caseFile.variables, receivedAt: caseFile.receivedAt, durations: caseFile.durations });
+      const reference = await runCaseFile(model, caseFile);
       if (caseFile.expect) expect(checkExpectations(caseFile.expect, reference), `${file}: what the case expects`).toEqual([]);
       const [walk] = simulatorWalks(plan, [conditionContext(caseFile.variables)], caseFile.receivedAt);
       expect(comparable(walk!, model, hasParallel), file).toEqual(
         comparable({ visited: reference.path.map((step) => step.id), flows: reference.flowsTaken, outcomes: reference.outcomes, notifications: reference.notifications }, model, hasParallel),
       );
     }
+  }, 600_000);
+
+  it('given every bundled case file with its durations and unlimited staff in the lanes\' hours, the simulator starts and ends every step, and dates and judges every deadline, as bpmn-engine does', async () => {
+    const model = await parseModel(modelXml, modelFile);
+    const folder = `models/cases/${name}`;
+    const files = readdirSync(folder).filter((file) => file.endsWith('.yaml'));
+    let steps = 0;
+    for (const file of files) {
+      const caseFile = parseCaseFile(readFileSync(`${folder}/${file}`, 'utf8'), `${folder}/${file}`);
+      const reference = await runCaseFile(model, caseFile);
+      const plan = await prepare({ scenarioText: unlimitedStaffScenario(model, caseFile), scenarioFile, modelXml, modelFile });
+      const simulated = runReplication(plan, 0, { explain: 'all', incidents: [{ context: conditionContext(caseFile.variables) as CaseContext, arrivedAt: caseFile.receivedAt }] });
+      const timeline = simulated.explained?.[0]?.timeline ?? [];
+      const times = (list: readonly { id: string; startedAt: number; endedAt: number }[]) =>
+        list.filter((step) => model.nodes.has(step.id)).map(({ id, startedAt, endedAt }) => `${id} ${startedAt} ${endedAt}`).sort();
+      expect(times(timeline), `${file}: step times`).toEqual(times(reference.path));
+      const judged = (list: readonly { id: string; name: string; dueAt: number; met: boolean }[]) => list.map(({ id, name, dueAt, met }) => `${id} ${name} ${dueAt} ${met}`).sort();
+      expect(
+        judged(timeline.flatMap((step) => (step.deadline ? [{ id: step.id, ...step.deadline }] : []))),
+        `${file}: deadlines`,
+      ).toEqual(judged(reference.deadlines.map((deadline) => ({ id: deadline.element, ...deadline }))));
+      steps += reference.path.length;
+    }
+    expect(steps).toBeGreaterThan(files.length);
   }, 600_000);
 
   it.runIf(existsSync(scenarioFile))(`given ${drawsPerModel} incidents drawn from the baseline population, every decision agrees with feelin and the common routes match bpmn-engine`, async () => {
