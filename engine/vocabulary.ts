@@ -103,6 +103,7 @@ export const outcomeWords = {
   'early-help': 'Early Help, CAF or an Early Help assessment',
   'cin-assessment': 'section 17 child-in-need, single or C&F assessment',
   'strategy-discussion': 'a strategy discussion or MASH meeting is held',
+  'information-sharing-meeting': 'discussed at a multi-agency meeting that shares information and agrees next steps, not a strategy discussion',
   s47: 'a section 47 enquiry (single or joint)',
   'allocated-team': 'passed to the social worker, key worker or team already involved',
   marac: 'referred to MARAC',
