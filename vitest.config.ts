@@ -11,5 +11,8 @@ export default defineConfig({
     // bpmn-engine and Chromium start slowly on a 2-core machine; a real hang still fails.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // bin/mashflow.js would otherwise run out/cli/ when up to date; the tests exercise the sources
+    // (test/cli/bundle.test.ts checks a fresh bundle against them).
+    env: { MASHFLOW_FROM_SOURCE: '1' },
   },
 });

@@ -4,10 +4,9 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseCaseFile, type CaseFile } from '../engine/case-file.ts';
 import { parseModel, type Model } from '../engine/model.ts';
 import { InputError } from '../engine/problems.ts';
+import { UsageError } from './usage-error.ts';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
 /** Paths in messages are relative to where the user stands. */
 export function display(path: string): string {

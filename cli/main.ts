@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { InputError } from '../engine/problems.ts';
-import { UsageError } from './files.ts';
+import { UsageError } from './usage-error.ts';
 
 // Commands load on demand so `mashflow run` does not pay for the linter.
 const usage = `mashflow: model, run and check MASH domestic-abuse procedures

@@ -7,13 +7,14 @@
  * Results are placed by replication number and each replication has its own random streams, so
  * the output is byte-identical whichever thread ran what, and with 1 worker or many.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { Tinypool } from 'tinypool';
 import { prepare, runReplication, type Plan, type ReplicationResult, type SimulationInput } from '../simulations/simulate.ts';
 import type { WorkerInput, WorkerTask } from './simulate-worker.ts';
+import { repositoryRoot } from './repository.ts';
 
 /** Shared counters: [next replication to claim, replications finished]. */
 const NEXT = 0;
@@ -34,21 +35,25 @@ export interface RunShare {
 
 /**
  * The worker as one plain JavaScript file (esbuild, dependencies left as imports), so each
- * thread starts without compiling TypeScript. Written next to node_modules so its imports resolve.
+ * thread starts without compiling TypeScript. The CLI bundle (tools/build/cli.mjs) has it built
+ * already beside this module; run from the sources, it is built now, next to node_modules so its
+ * imports resolve, and deleted on close (`temporary`).
  */
-async function bundledWorker(): Promise<string> {
+async function bundledWorker(): Promise<{ file: string; temporary: boolean }> {
+  const prebuilt = fileURLToPath(new URL('./simulate-worker.mjs', import.meta.url));
+  if (existsSync(prebuilt)) return { file: prebuilt, temporary: false };
   const { build } = await import('esbuild');
-  const folder = fileURLToPath(new URL('../node_modules/.cache/mashflow/', import.meta.url));
+  const folder = join(repositoryRoot, 'node_modules', '.cache', 'mashflow');
   mkdirSync(folder, { recursive: true });
   const outfile = join(folder, `simulate-worker-${process.pid}-${Date.now()}.mjs`);
   await build({ entryPoints: [fileURLToPath(new URL('./simulate-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
-  return outfile;
+  return { file: outfile, temporary: true };
 }
 
 export class ReplicationRunner {
   readonly workers: number;
   private readonly mainThreadRuns: boolean;
-  private pool: Promise<{ pool: Tinypool; file: string }> | undefined;
+  private pool: Promise<{ pool: Tinypool; file: string; temporary: boolean }> | undefined;
   private plans = new Map<string, Promise<Plan>>();
   lastShare: RunShare = { mainThread: 0, workerThreads: 0 };
 
@@ -63,10 +68,10 @@ export class ReplicationRunner {
   }
 
   /** Started once and kept for every run (a what-if suite runs a dozen scenarios on the same threads). */
-  private startPool(): Promise<{ pool: Tinypool; file: string }> {
-    this.pool ??= bundledWorker().then((file) => {
+  private startPool(): Promise<{ pool: Tinypool; file: string; temporary: boolean }> {
+    this.pool ??= bundledWorker().then(({ file, temporary }) => {
       const threads = this.threadCount;
-      return { pool: new Tinypool({ filename: pathToFileURL(file).href, minThreads: threads, maxThreads: threads }), file };
+      return { pool: new Tinypool({ filename: pathToFileURL(file).href, minThreads: threads, maxThreads: threads }), file, temporary };
     });
     return this.pool;
   }
@@ -152,9 +157,9 @@ export class ReplicationRunner {
     const started = this.pool;
     this.pool = undefined;
     if (!started) return;
-    const { pool, file } = await started;
+    const { pool, file, temporary } = await started;
     await pool.destroy();
-    rmSync(file, { force: true });
+    if (temporary) rmSync(file, { force: true });
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseCaseFile, type CaseFile } from '../../engine/case-file.ts';
 import { parseModel, type Model } from '../../engine/model.ts';
 import { InputError, type Problem } from '../../engine/problems.ts';
@@ -20,9 +20,10 @@ import { runThroughModels, stepCount } from '../commands/run.ts';
 import { HttpError, readJsonBody, sendJson, stringField } from './http.ts';
 import { listModels, modelLabel, readModel } from './models-api.ts';
 import { inside, plainName, type ModelsFolder } from './paths.ts';
+import { repositoryRoot } from '../repository.ts';
 
 /** The repository's sample households: read-only, never written. */
-export const defaultHouseholdsRoot = fileURLToPath(new URL('../../examples/households/', import.meta.url));
+export const defaultHouseholdsRoot = join(repositoryRoot, 'examples', 'households');
 
 export function listHouseholds(root = defaultHouseholdsRoot): HouseholdSummary[] {
   if (!existsSync(root)) return [];

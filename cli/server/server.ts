@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseCaseFile } from '../../engine/case-file.ts';
 import { parseModel } from '../../engine/model.ts';
 import { InputError } from '../../engine/problems.ts';
@@ -30,8 +30,9 @@ import { listScenarios } from './scenarios-api.ts';
 import { ModelsFolder, pathSegments, plainName } from './paths.ts';
 import { serveStatic } from './static.ts';
 import { readCase, runForTrainer } from './trainer.ts';
+import { repositoryRoot } from '../repository.ts';
 
-export const defaultStaticRoot = fileURLToPath(new URL('../../out/editor/', import.meta.url));
+export const defaultStaticRoot = join(repositoryRoot, 'out', 'editor');
 
 export interface EditorServerOptions {
   /** The folder of .bpmn files (and cases/<model>/); the server never reads or writes outside it. */
