@@ -2,6 +2,37 @@
 import type { SimulationReport } from '../simulations/report.ts';
 import type { Estimate } from '../simulations/stats/confidence.ts';
 import { civilFromDay } from '../simulations/calendar/london-clock.ts';
+import { assumedInputs, type ReportBasis } from '../simulations/basis.ts';
+import { flagsOn } from '../simulations/flags.ts';
+
+/** Marks a figure that rests on assumed inputs; the legend names them. */
+export const assumedMark = '†';
+/** Marks a figure a flag makes implausible; the flag says why. */
+export const flagMark = '!';
+
+/** "12.3 ± 0.4 †!": the marks a figure carries. */
+function marked(text: string, assumed: readonly string[], flagged: boolean): string {
+  return `${text}${assumed.length > 0 ? ` ${assumedMark}` : ''}${flagged ? ` ${flagMark}` : ''}`;
+}
+
+/** The flags, first thing under the title: these results are not findings. */
+export function flagLines(flags: readonly { message: string; title?: string }[]): string[] {
+  if (flags.length === 0) return [];
+  return [`${flagMark} NOT FINDINGS (implausible results; check the assumptions or the model):`, ...flags.map((flag) => `  ${flagMark} ${flag.title ? `${flag.title}: ` : ''}${flag.message}`)];
+}
+
+/** The legend: which assumed inputs the marked figures rest on, and what the sourced ones cite. */
+export function basisLines(basis: ReportBasis): string[] {
+  const assumed = assumedInputs(basis);
+  const lines: string[] = [];
+  if (assumed.length > 0) lines.push(`${assumedMark} rests on assumed staffing/durations: ${assumed.join(', ')} (each assumed: note in the scenario says why)`);
+  const sourced = basis.inputs.filter((input) => input.kind === 'sourced');
+  if (sourced.length > 0) {
+    lines.push('sourced:');
+    for (const input of sourced) lines.push(`  ${input.key}: ${input.text}`);
+  }
+  return lines;
+}
 
 function fixed(value: number, digits: number): string {
   return value.toFixed(digits);
@@ -26,16 +57,25 @@ export function formatReport(report: SimulationReport): string {
   if (report.unstable.count > 0) {
     lines.push(`  UNSTABLE in ${report.unstable.count} of ${report.replications} replications: ${report.unstable.reason}`);
   }
+  const flagged = (figureKey: string) => flagsOn(report.flags, figureKey).length > 0;
+  const restsOn = (path: string) => report.basis.restsOn[path] ?? [];
+  if (report.flags.length > 0) lines.push('', ...flagLines(report.flags));
   lines.push('');
   lines.push(`incidents: ${interval(r.arrivals, 0)} arrived, ${interval(r.completed, 0)} decided, ${interval(r.inSystemAtEnd, 0)} still open at the end`);
   lines.push(
-    `time to decision (hours): mean ${interval(r.timeToDecisionHours.mean)}, p50 ${interval(r.timeToDecisionHours.p50)}, p90 ${interval(r.timeToDecisionHours.p90)}, p95 ${interval(r.timeToDecisionHours.p95)}`,
+    marked(
+      `time to decision (hours): mean ${interval(r.timeToDecisionHours.mean)}, p50 ${interval(r.timeToDecisionHours.p50)}, p90 ${interval(r.timeToDecisionHours.p90)}, p95 ${interval(r.timeToDecisionHours.p95)}`,
+      restsOn('timeToDecisionHours'),
+      flagged('timeToDecisionHours'),
+    ),
   );
-  lines.push(`in the system: mean ${interval(r.inSystem.mean)}, max ${interval(r.inSystem.max, 0)}; Little's law L = λW within ${interval(r.littlesLaw.relativeGap, 1, 100)}%`);
+  lines.push(
+    marked(`in the system: mean ${interval(r.inSystem.mean)}, max ${interval(r.inSystem.max, 0)}; Little's law L = λW within ${interval(r.littlesLaw.relativeGap, 1, 100)}%`, restsOn('inSystem'), flagged('inSystem')),
+  );
   const deadlines = Object.entries(r.deadlines);
   if (deadlines.length > 0) {
     lines.push('', 'deadlines:');
-    lines.push(...table([['deadline', 'due', 'breached', 'breach rate %'], ...deadlines.map(([name, d]) => [name, interval(d.due, 0), interval(d.breached, 0), interval(d.breachRate, 1, 100)])]));
+    lines.push(...table([['deadline', 'due', 'breached', 'breach rate %'], ...deadlines.map(([name, d]) => [name, interval(d.due, 0), interval(d.breached, 0), marked(interval(d.breachRate, 1, 100), restsOn(`deadlines.${name}`), flagged(`deadlines.${name}.breachRate`))])]));
   }
   const pools = Object.entries(r.pools);
   if (pools.length > 0) {
@@ -43,7 +83,15 @@ export function formatReport(report: SimulationReport): string {
     lines.push(
       ...table([
         ['lane', 'staff', 'tasks', 'utilisation %', 'mean queue', 'mean wait h', 'p90 wait h'],
-        ...pools.map(([lane, p]) => [lane, fixed(p.staff.mean, 0), interval(p.tasks, 0), interval(p.utilisation, 1, 100), interval(p.meanQueue, 2), interval(p.meanWaitHours, 2), interval(p.p90WaitHours, 2)]),
+        ...pools.map(([lane, p]) => [
+          marked(lane, restsOn(`pools.${lane}`), flagged(`pools.${lane}.utilisation`)),
+          fixed(p.staff.mean, 0),
+          interval(p.tasks, 0),
+          interval(p.utilisation, 1, 100),
+          interval(p.meanQueue, 2),
+          interval(p.meanWaitHours, 2),
+          interval(p.p90WaitHours, 2),
+        ]),
       ]),
     );
   }
@@ -53,7 +101,7 @@ export function formatReport(report: SimulationReport): string {
     lines.push(
       ...table([
         ['meeting', 'sittings', 'items/sitting', 'max items', 'carried over', 'max carried'],
-        ...meetings.map(([, m]) => [m.name, interval(m.sittings, 0), interval(m.meanItems), interval(m.maxItems, 0), interval(m.meanCarriedOver), interval(m.maxCarriedOver, 0)]),
+        ...meetings.map(([task, m]) => [marked(m.name, restsOn(`meetings.${task}`), flagged(`meetings.${task}`)), interval(m.sittings, 0), interval(m.meanItems), interval(m.maxItems, 0), interval(m.meanCarriedOver), interval(m.maxCarriedOver, 0)]),
       ]),
     );
   }
@@ -73,6 +121,8 @@ export function formatReport(report: SimulationReport): string {
     lines.push('', 'STUCK (no outgoing flow applied; the model has a gap):');
     lines.push(...table([['element', 'incidents'], ...stuck.map(([id, count]) => [id, interval(count, 1)])]));
   }
+  lines.push('', ...basisLines(report.basis));
+  if (report.flags.length > 0) lines.push(`${flagMark} flagged above as not a finding`);
   return `${lines.join('\n')}\n`;
 }
 

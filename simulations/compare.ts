@@ -6,6 +6,9 @@
  */
 import type { ReplicationResult } from './domain/replication.ts';
 import { estimate, type Estimate } from './stats/confidence.ts';
+import type { SimulationReport } from './report.ts';
+import { restsOnFigure } from './basis.ts';
+import { flagsOn, type Flag } from './flags.ts';
 
 export interface Figure {
   /** Stable key, e.g. deadlines.<name>.breachRate */
@@ -26,6 +29,16 @@ export interface FigureComparison {
   difference: Estimate;
   /** The interval of the difference excludes 0. */
   significant: boolean;
+  /** The assumed inputs (scenario keys) the figure rests on in either scenario; []: sourced inputs only. */
+  restsOn: string[];
+  /** Codes of the flags that make the figure implausible in either scenario; not read as a finding. */
+  flagged: Flag['code'][];
+}
+
+/** A flag of one side of a comparison. */
+export interface ComparisonFlag extends Flag {
+  scenario: 'baseline' | 'alternative';
+  title: string;
 }
 
 export interface Comparison {
@@ -34,6 +47,8 @@ export interface Comparison {
   replications: number;
   figures: FigureComparison[];
   summary: string[];
+  /** Both scenarios' flags: the figures they undermine are left out of the summary. */
+  flags: ComparisonFlag[];
 }
 
 /** The mean of b − a, replication by replication, with its Student-t interval. */
@@ -88,8 +103,24 @@ function sentence(alternative: string, figure: FigureComparison): string {
   return `${alternative} ${direction} the ${figure.label} from ${format(baseline.mean, unit)} to ${format(other.mean, unit)} (${ci}).`;
 }
 
-export function compareResults(baselineTitle: string, alternativeTitle: string, baseline: readonly ReplicationResult[], alternative: readonly ReplicationResult[]): Comparison {
+/** The pooled reports of both sides, for what each figure rests on and the flags. */
+export interface ComparedReports {
+  baseline: Pick<SimulationReport, 'basis' | 'flags'>;
+  alternative: Pick<SimulationReport, 'basis' | 'flags'>;
+}
+
+export function compareResults(
+  baselineTitle: string,
+  alternativeTitle: string,
+  baseline: readonly ReplicationResult[],
+  alternative: readonly ReplicationResult[],
+  reports?: ComparedReports,
+): Comparison {
   if (baseline.length !== alternative.length) throw new Error('paired comparison needs the same number of replications');
+  const flags: ComparisonFlag[] = [
+    ...(reports?.baseline.flags ?? []).map((flag) => ({ ...flag, scenario: 'baseline' as const, title: baselineTitle })),
+    ...(reports?.alternative.flags ?? []).map((flag) => ({ ...flag, scenario: 'alternative' as const, title: alternativeTitle })),
+  ];
   const figures: FigureComparison[] = [];
   for (const figure of headlineFigures(baseline[0]!, alternative[0]!)) {
     const a = baseline.map(figure.read);
@@ -104,6 +135,8 @@ export function compareResults(baselineTitle: string, alternativeTitle: string, 
       alternative: estimate(b as number[]),
       difference,
       significant: difference.low > 0 || difference.high < 0,
+      restsOn: reports ? [...new Set([...restsOnFigure(reports.baseline.basis, figure.key), ...restsOnFigure(reports.alternative.basis, figure.key)])].sort() : [],
+      flagged: [...new Set(flagsOn(flags, figure.key).map((flag) => flag.code))],
     });
   }
   const headline = ['timeToDecisionHours.p50', 'timeToDecisionHours.p90', 'decidedWithin24Hours'];
@@ -115,8 +148,14 @@ export function compareResults(baselineTitle: string, alternativeTitle: string, 
         ? Math.abs(figure.difference.mean) >= 0.5
         : Math.abs(figure.difference.mean) >= 0.02 * Math.abs(figure.baseline.mean);
   const summary = figures
-    .filter((figure) => figure.significant && material(figure) && (headline.includes(figure.key) || figure.key.startsWith('deadlines.') || figure.key.startsWith('pools.')))
+    .filter((figure) => figure.flagged.length === 0 && figure.significant && material(figure) && (headline.includes(figure.key) || figure.key.startsWith('deadlines.') || figure.key.startsWith('pools.')))
     .map((figure) => sentence(alternativeTitle, figure));
-  if (summary.length === 0) summary.push(`${alternativeTitle} makes no difference to the headline figures that the replications can distinguish from chance.`);
-  return { baseline: baselineTitle, alternative: alternativeTitle, replications: baseline.length, figures, summary };
+  if (summary.length === 0) {
+    summary.push(
+      figures.some((figure) => figure.flagged.length > 0)
+        ? `${alternativeTitle}: no change to report that is not flagged as implausible (see the flags).`
+        : `${alternativeTitle} makes no difference to the headline figures that the replications can distinguish from chance.`,
+    );
+  }
+  return { baseline: baselineTitle, alternative: alternativeTitle, replications: baseline.length, figures, summary, flags };
 }

@@ -5,6 +5,8 @@
  */
 import type { SimulationReport } from './report.ts';
 import type { Comparison } from './compare.ts';
+import { assumedInputs } from './basis.ts';
+import { flagsOn } from './flags.ts';
 
 export interface ReportRun {
   label: string;
@@ -35,32 +37,67 @@ function pm(estimate: { mean: number; halfWidth: number }, digits = 1, scale = 1
   return `${(estimate.mean * scale).toFixed(digits)} ± ${(estimate.halfWidth * scale).toFixed(digits)}`;
 }
 
+/** A figure's marks: † rests on assumed inputs (named in the tooltip), ! flagged as implausible. */
+function marks(restsOn: readonly string[], flagged: boolean): string {
+  const assumed = restsOn.length > 0 ? ` <span class="assumed" title="rests on assumed ${escapeHtml(restsOn.join(', '))}">†</span>` : '';
+  return `${assumed}${flagged ? ' <span class="flag-mark" title="flagged as implausible: see Not findings">!</span>' : ''}`;
+}
+
+/** A report figure: its value and marks, from the report's basis and flags. */
+function cellFor(report: SimulationReport, path: string, figureKey: string, value: string): string {
+  return `${value}${marks(report.basis.restsOn[path] ?? [], flagsOn(report.flags, figureKey).length > 0)}`;
+}
+
+function flagsSection(runs: readonly ReportRun[]): string {
+  const items = runs.flatMap((run) => run.report.flags.map((flag) => `<li data-code="${flag.code}"><b>${escapeHtml(run.label)}</b>: ${escapeHtml(flag.message)}</li>`));
+  if (items.length === 0) return '';
+  return `<section class="flags" role="alert"><h2>Not findings</h2><p class="note">These results are implausible: they say more about the assumed staffing and minutes, or a gap in the model, than about the procedure. Figures they affect are marked <span class="flag-mark">!</span>.</p><ul>${items.join('')}</ul></section>`;
+}
+
+function basisSection(runs: readonly ReportRun[]): string {
+  const blocks = runs.map((run) => {
+    const assumed = assumedInputs(run.report.basis);
+    const rows = run.report.basis.inputs
+      .map((input) => `<tr class="basis-${input.kind}"><td><code>${escapeHtml(input.key)}</code></td><td>${input.kind}</td><td>${escapeHtml(input.text)}</td></tr>`)
+      .join('\n');
+    return `<details><summary>${escapeHtml(run.label)}: ${assumed.length} assumed input${assumed.length === 1 ? '' : 's'}, ${run.report.basis.inputs.length - run.report.basis.inputs.filter((input) => input.kind === 'assumed').length} sourced</summary>
+<p class="note"><span class="assumed">†</span> rests on assumed staffing/durations: ${assumed.map((key) => `<code>${escapeHtml(key)}</code>`).join(', ') || 'none'}</p>
+<table class="basis"><tr><th>input</th><th>basis</th><th>source, or why assumed</th></tr>${rows}</table></details>`;
+  });
+  return `<h2>What the figures rest on</h2><p class="note">Each input the simulation used, with its basis: <b>sourced</b> (a cited public figure or seed passage) or <b>assumed</b> (the scenario's stated reason). Figures marked <span class="assumed">†</span> rest on assumed inputs.</p>${blocks.join('\n')}`;
+}
+
 function headlineTable(runs: readonly ReportRun[]): string {
   const rows: [string, (report: SimulationReport) => string][] = [
-    ['incidents arrived', (r) => pm(r.results.arrivals, 0)],
-    ['median time to decision (hours)', (r) => pm(r.results.timeToDecisionHours.p50)],
-    ['90th percentile (hours)', (r) => pm(r.results.timeToDecisionHours.p90)],
-    ['mean incidents open', (r) => pm(r.results.inSystem.mean)],
-    ['open at the end', (r) => pm(r.results.inSystemAtEnd, 0)],
+    ['incidents arrived', (r) => cellFor(r, 'arrivals', 'arrivals', pm(r.results.arrivals, 0))],
+    ['median time to decision (hours)', (r) => cellFor(r, 'timeToDecisionHours', 'timeToDecisionHours.p50', pm(r.results.timeToDecisionHours.p50))],
+    ['90th percentile (hours)', (r) => cellFor(r, 'timeToDecisionHours', 'timeToDecisionHours.p90', pm(r.results.timeToDecisionHours.p90))],
+    ['mean incidents open', (r) => cellFor(r, 'inSystem', 'inSystem.mean', pm(r.results.inSystem.mean))],
+    ['open at the end', (r) => cellFor(r, 'inSystemAtEnd', 'inSystemAtEnd', pm(r.results.inSystemAtEnd, 0))],
   ];
   const deadlineNames = [...new Set(runs.flatMap((run) => Object.keys(run.report.results.deadlines)))];
   for (const name of deadlineNames) {
-    rows.push([`late: ${name} (%)`, (r) => (r.results.deadlines[name] ? pm(r.results.deadlines[name]!.breachRate, 1, 100) : '—')]);
+    rows.push([
+      `late: ${name} (%)`,
+      (r) => (r.results.deadlines[name] ? cellFor(r, `deadlines.${name}`, `deadlines.${name}.breachRate`, pm(r.results.deadlines[name]!.breachRate, 1, 100)) : '—'),
+    ]);
   }
   const head = `<tr><th>figure (mean ± 95% CI half-width)</th>${runs.map((run) => `<th>${escapeHtml(run.label)}</th>`).join('')}</tr>`;
   const body = rows.map(([label, cell]) => `<tr><td>${escapeHtml(label)}</td>${runs.map((run) => `<td class="num">${cell(run.report)}</td>`).join('')}</tr>`).join('\n');
-  return `<table class="headline">${head}\n${body}</table>`;
+  return `<table class="headline">${head}\n${body}</table>
+<p class="note"><span class="assumed">†</span> rests on assumed staffing/durations (hover for the inputs; listed under <i>What the figures rest on</i>); unmarked figures rest on sourced inputs only.</p>`;
 }
 
 function comparisonSection(comparison: Comparison): string {
   const rows = comparison.figures
     .map(
       (figure) =>
-        `<tr class="${figure.significant ? 'significant' : ''}"><td>${escapeHtml(figure.label)}</td><td class="num">${figure.baseline.mean.toFixed(1)}</td><td class="num">${figure.alternative.mean.toFixed(1)}</td><td class="num">${figure.difference.mean.toFixed(1)} [${figure.difference.low.toFixed(1)}, ${figure.difference.high.toFixed(1)}]</td></tr>`,
+        `<tr class="${figure.significant ? 'significant' : ''}${figure.flagged.length > 0 ? ' flagged' : ''}"><td>${escapeHtml(figure.label)}${marks(figure.restsOn, figure.flagged.length > 0)}</td><td class="num">${figure.baseline.mean.toFixed(1)}</td><td class="num">${figure.alternative.mean.toFixed(1)}</td><td class="num">${figure.difference.mean.toFixed(1)} [${figure.difference.low.toFixed(1)}, ${figure.difference.high.toFixed(1)}]</td></tr>`,
     )
     .join('\n');
   return `<section class="comparison"><h3>${escapeHtml(comparison.alternative)} <span class="vs">against</span> ${escapeHtml(comparison.baseline)}</h3>
 <ul class="summary">${comparison.summary.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+${comparison.flags.length > 0 ? `<ul class="flags">${comparison.flags.map((flag) => `<li>${escapeHtml(flag.title)}: ${escapeHtml(flag.message)} (not a finding)</li>`).join('')}</ul>` : ''}
 <details><summary>every figure (${comparison.replications} paired replications; bold: the 95% interval of the change excludes 0)</summary>
 <table><tr><th>figure</th><th>baseline</th><th>alternative</th><th>change [95% CI]</th></tr>${rows}</table></details></section>`;
 }
@@ -82,6 +119,9 @@ h1 { font-size: 1.6rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccd
 table { border-collapse: collapse; margin: .5rem 0; } td, th { padding: .25rem .6rem; border-bottom: 1px solid #e3e6ea; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.significant td { font-weight: 600; } .vs { font-weight: 400; color: #667; }
+.assumed { color: #8a5a00; cursor: help; } .flag-mark { color: #b00020; font-weight: 700; cursor: help; } tr.flagged td { color: #8a8f98; }
+section.flags { border: 2px solid #b00020; background: #fff4f4; padding: .2rem 1rem .6rem; margin: 1rem 0; } section.flags h2 { border: none; color: #b00020; margin-top: .6rem; }
+ul.flags li { color: #b00020; } table.basis td { font-size: .9rem; } table.basis tr.basis-assumed td:nth-child(2) { color: #8a5a00; }
 ul.summary li { margin: .3rem 0; } .chart { margin: 1rem 0 2rem; } .note { color: #556; font-size: .9rem; }
 .diagram { height: 520px; border: 1px solid #ccd; margin: .5rem 0 1.5rem; }
 .wait-badge { background: #7f2704; color: white; font-size: 11px; padding: 1px 4px; border-radius: 3px; white-space: nowrap; }
@@ -91,6 +131,7 @@ ul.summary li { margin: .3rem 0; } .chart { margin: 1rem 0 2rem; } .note { color
 <body>
 <h1>${escapeHtml(input.title)}</h1>
 <p class="note">Simulated with mashflow. Every figure is a mean across replications with the half-width of its 95% confidence interval; comparisons use common random numbers (the same incidents in every scenario) and paired intervals.</p>
+${flagsSection(input.runs)}
 ${input.comparisons.length > 0 ? `<h2>What changes</h2>${input.comparisons.map(comparisonSection).join('\n')}` : ''}
 <h2>Headline figures</h2>
 ${headlineTable(input.runs)}
@@ -102,6 +143,7 @@ ${headlineTable(input.runs)}
 <h2>Where incidents wait</h2>
 <p class="note">Each task shaded by the mean time an incident waited before work on it started (for staff, for opening hours, or for the next meeting sitting).</p>
 ${input.runs.map((run, index) => `<h3>${escapeHtml(run.label)}</h3><div class="diagram" id="diagram-${index}"></div>`).join('\n')}
+${basisSection(input.runs)}
 <script type="application/json" id="report-data">${inlineJson(data)}</script>
 <script>${inlineScript(input.libraries.d3)}</script>
 <script>${inlineScript(input.libraries.plot)}</script>

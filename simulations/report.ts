@@ -5,6 +5,8 @@
  */
 import type { ReplicationResult } from './domain/replication.ts';
 import { estimate, type Estimate } from './stats/confidence.ts';
+import type { ReportBasis } from './basis.ts';
+import { flagReport, type Flag } from './flags.ts';
 
 export type Pooled<T> = T extends number ? Estimate : T extends string | null ? T : T extends readonly number[] ? number[] : { [K in keyof T]: Pooled<T[K]> };
 
@@ -18,6 +20,10 @@ export interface SimulationReport {
   unstable: { count: number; reason: string | null };
   results: Pooled<Omit<ReplicationResult, 'replication' | 'status' | 'reason' | 'daily'>>;
   daily: { inSystem: number[]; waiting: Record<string, number[]> };
+  /** What the inputs rest on (sourced or assumed) and which assumed inputs each figure rests on. */
+  basis: ReportBasis;
+  /** Results too implausible to read as findings, each with its reason. */
+  flags: Flag[];
 }
 
 function poolValues(values: readonly unknown[]): unknown {
@@ -40,13 +46,13 @@ function poolValues(values: readonly unknown[]): unknown {
 }
 
 export function poolReplications(
-  meta: { title: string; model: string; seed: number; start: string; warmUpDays: number; days: number },
+  meta: { title: string; model: string; seed: number; start: string; warmUpDays: number; days: number; basis: ReportBasis },
   results: readonly ReplicationResult[],
 ): SimulationReport {
   const ordered = [...results].sort((a, b) => a.replication - b.replication);
   const unstable = ordered.filter((result) => result.status === 'unstable');
   const figures = ordered.map(({ replication: _r, status: _s, reason: _why, daily: _d, ...rest }) => rest);
-  return {
+  const pooled: Omit<SimulationReport, 'flags'> = {
     title: meta.title,
     model: meta.model,
     seed: meta.seed,
@@ -55,5 +61,7 @@ export function poolReplications(
     unstable: { count: unstable.length, reason: unstable[0]?.reason ?? null },
     results: poolValues(figures) as SimulationReport['results'],
     daily: poolValues(ordered.map((result) => result.daily)) as SimulationReport['daily'],
+    basis: meta.basis,
   };
+  return { ...pooled, flags: flagReport(pooled) };
 }

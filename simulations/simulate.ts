@@ -7,11 +7,12 @@ import type { Plan } from './scenario/plan.ts';
 import { prepare, type SimulationInput } from './prepare.ts';
 import { runReplication, type ReplicationResult } from './domain/replication.ts';
 import { poolReplications, type SimulationReport } from './report.ts';
+import { reportBasis } from './basis.ts';
 
 export function report(plan: Plan, results: readonly ReplicationResult[]): SimulationReport {
   const { scenario } = plan;
   return poolReplications(
-    { title: scenario.title, model: plan.graph.model.file, seed: scenario.seed, start: scenario.start, warmUpDays: scenario.warmUpDays, days: scenario.days },
+    { title: scenario.title, model: plan.graph.model.file, seed: scenario.seed, start: scenario.start, warmUpDays: scenario.warmUpDays, days: scenario.days, basis: reportBasis(plan) },
     results,
   );
 }

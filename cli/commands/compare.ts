@@ -12,6 +12,7 @@ import { simulationInput } from './simulate.ts';
 import { ReplicationRunner } from '../replication-runner.ts';
 import { report } from '../../simulations/simulate.ts';
 import { writeHtmlReport } from '../html-report.ts';
+import { assumedMark, flagLines, flagMark } from '../simulation-text.ts';
 
 export interface CompareOptions {
   replications?: number;
@@ -32,21 +33,30 @@ export function formatComparison(comparison: Comparison): string {
   for (const figure of comparison.figures) {
     const value = (mean: number) => (figure.unit === '%' ? `${mean.toFixed(1)}%` : mean.toFixed(1));
     rows.push([
-      `${figure.label}${figure.unit === 'hours' ? ' (h)' : ''}`,
+      `${figure.label}${figure.unit === 'hours' ? ' (h)' : ''}${figure.restsOn.length > 0 ? ` ${assumedMark}` : ''}${figure.flagged.length > 0 ? ` ${flagMark}` : ''}`,
       value(figure.baseline.mean),
       value(figure.alternative.mean),
       `${signed(figure.difference.mean, figure.unit)} [${signed(figure.difference.low, figure.unit)}, ${signed(figure.difference.high, figure.unit)}]${figure.significant ? ' *' : ''}`,
     ]);
   }
   const widths = rows[0]!.map((_, column) => Math.min(60, Math.max(...rows.map((row) => row[column]!.length))));
-  const lines = rows.map((row) => row.map((cell, column) => (column === 0 ? cell.slice(0, 60).padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   '));
+  // Long labels are cut, but never their marks.
+  const label = (cell: string) => {
+    const marks = /( [†!])*$/.exec(cell)![0];
+    return cell.length <= 60 ? cell : `${cell.slice(0, 60 - marks.length)}${marks}`;
+  };
+  const lines = rows.map((row) => row.map((cell, column) => (column === 0 ? label(cell).padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   '));
+  const assumed = [...new Set(comparison.figures.flatMap((figure) => figure.restsOn))].sort();
   return [
     `alternative: ${comparison.alternative}`,
     `baseline:    ${comparison.baseline}`,
     `${comparison.replications} paired replications on the same incidents (common random numbers)`,
+    ...(comparison.flags.length > 0 ? ['', ...flagLines(comparison.flags)] : []),
     '',
     ...lines.map((line) => `  ${line}`),
     '  * the 95% interval of the change excludes 0',
+    ...(assumed.length > 0 ? [`  ${assumedMark} rests on assumed staffing/durations: ${assumed.join(', ')}`] : []),
+    ...(comparison.flags.length > 0 ? [`  ${flagMark} implausible in one of the scenarios (flagged above): not read as a finding`] : []),
     '',
     ...comparison.summary.map((line) => `- ${line}`),
     '',
@@ -72,12 +82,15 @@ export async function compareCommand(paths: readonly string[], options: CompareO
   } finally {
     await runner.close();
   }
-  const comparisons = results.slice(1).map((alternative, index) => compareResults(plans[0]!.scenario.title, plans[index + 1]!.scenario.title, results[0]!, alternative));
+  const reports = plans.map((plan, index) => report(plan, results[index]!));
+  const comparisons = results
+    .slice(1)
+    .map((alternative, index) => compareResults(plans[0]!.scenario.title, plans[index + 1]!.scenario.title, results[0]!, alternative, { baseline: reports[0]!, alternative: reports[index + 1]! }));
   const json = `${JSON.stringify(comparisons, null, 2)}\n`;
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
     writeFileAtomic(join(options.out, 'comparison.json'), json);
-    const runs = plans.map((plan, index) => ({ label: plan.scenario.title, report: report(plan, results[index]!), modelXml: inputs[index]!.modelXml }));
+    const runs = plans.map((plan, index) => ({ label: plan.scenario.title, report: reports[index]!, modelXml: inputs[index]!.modelXml }));
     writeHtmlReport(join(options.out, 'report.html'), `${plans[0]!.scenario.title}: what if…`, runs, comparisons);
   }
   process.stdout.write(options.json ? json : comparisons.map(formatComparison).join('\n'));

@@ -15,6 +15,8 @@ import { display, readText, writeFileAtomic } from '../files.ts';
 import { writeHtmlReport } from '../html-report.ts';
 import { simulationInput } from './simulate.ts';
 import { ReplicationRunner } from '../replication-runner.ts';
+import { assumedMark, flagLines, flagMark } from '../simulation-text.ts';
+import { assumedInputs } from '../../simulations/basis.ts';
 
 const suiteSchema = z.strictObject({
   title: z.string().min(1),
@@ -80,17 +82,28 @@ export async function whatifCommand(suitePath: string, options: WhatifOptions): 
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
 
+  const reports: Record<string, SimulationReport> = {};
+  for (const file of files) reports[file] = report(plans.get(file)!, results.get(file)!);
   const comparisons: Comparison[] = [];
   const lines: string[] = [`${suite.title}`, `${replications} replications each; alternatives run on the same incidents as their baseline`, ''];
+  const flagged = files.flatMap((file) => reports[file]!.flags.map((flag) => ({ ...flag, title: plans.get(file)!.scenario.title })));
+  // Flags first: a reader must not take the lines below them as findings.
+  if (flagged.length > 0) lines.push(...flagLines(flagged), '');
   for (const comparison of suite.comparisons) {
     const baseline = plans.get(comparison.baseline)!;
     lines.push(`${baseline.scenario.title}`);
     for (const alternative of comparison.alternatives) {
-      const result = compareResults(baseline.scenario.title, plans.get(alternative)!.scenario.title, results.get(comparison.baseline)!, results.get(alternative)!);
+      const result = compareResults(baseline.scenario.title, plans.get(alternative)!.scenario.title, results.get(comparison.baseline)!, results.get(alternative)!, {
+        baseline: reports[comparison.baseline]!,
+        alternative: reports[alternative]!,
+      });
       comparisons.push(result);
       const figures = keyFigures.map((key) => result.figures.find((figure) => figure.key === key)).filter((figure) => figure !== undefined);
       const numbers = figures
-        .map((figure) => `${figure.label}: ${figure.baseline.mean.toFixed(1)} → ${figure.alternative.mean.toFixed(1)}${figure.unit === '%' ? '%' : figure.unit === 'hours' ? ' h' : ''}`)
+        .map(
+          (figure) =>
+            `${figure.label}: ${figure.baseline.mean.toFixed(1)} → ${figure.alternative.mean.toFixed(1)}${figure.unit === '%' ? '%' : figure.unit === 'hours' ? ' h' : ''}${figure.restsOn.length > 0 ? ` ${assumedMark}` : ''}${figure.flagged.length > 0 ? ` ${flagMark}` : ''}`,
+        )
         .join('; ');
       lines.push(`  vs ${result.alternative}`, `     ${numbers}`);
       // The alternative is named just above: its sentences start with the verb.
@@ -98,10 +111,11 @@ export async function whatifCommand(suitePath: string, options: WhatifOptions): 
     }
     lines.push('');
   }
+  const assumed = [...new Set(files.flatMap((file) => assumedInputs(reports[file]!.basis)))].sort();
+  if (assumed.length > 0) lines.push(`${assumedMark} rests on assumed staffing/durations (${assumed.length} scenario keys, e.g. ${assumed.slice(0, 4).join(', ')}; the report lists them per scenario)`);
+  if (flagged.length > 0) lines.push(`${flagMark} implausible (flagged at the top): not read as a finding`);
 
   mkdirSync(options.out, { recursive: true });
-  const reports: Record<string, SimulationReport> = {};
-  for (const file of files) reports[file] = report(plans.get(file)!, results.get(file)!);
   writeFileAtomic(join(options.out, 'results.json'), `${JSON.stringify({ title: suite.title, replications, reports, comparisons }, null, 2)}\n`);
   const csv = ['baseline,alternative,figure,unit,baseline_mean,alternative_mean,change,change_low,change_high,significant'];
   for (const comparison of comparisons) {

@@ -86,6 +86,12 @@ export function sortDays(days: readonly Weekday[]): Weekday[] {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A figure moved by a knob no longer rests on what the file cited: the knob is its basis. */
+function withoutBasis(entry: Record<string, unknown>): Record<string, unknown> {
+  const { source: _source, assumed: _assumed, ...rest } = entry;
+  return rest;
+}
+
 /** The scenario's YAML as a plain object, to change before validation; unreadable YAML is a ScenarioError like any. */
 export function readScenarioObject(text: string, file: string): ScenarioInput {
   let raw: unknown;
@@ -107,16 +113,21 @@ export function readScenarioObject(text: string, file: string): ScenarioInput {
 export function applyKnobs(scenario: ScenarioInput, settings: Partial<KnobSettings>): ScenarioInput {
   const changed: ScenarioInput = structuredClone(scenario);
   if (settings.staff) {
-    const staff = isRecord(changed.staff) ? changed.staff : {};
-    for (const [lane, count] of Object.entries(settings.staff)) staff[lane] = { ...(isRecord(staff[lane]) ? staff[lane] : {}), count };
-    changed.staff = staff;
+    const staff: Record<string, unknown> = isRecord(changed.staff) ? changed.staff : {};
+    for (const [lane, count] of Object.entries(settings.staff)) {
+      const entry: Record<string, unknown> = isRecord(staff[lane]) ? staff[lane] : {};
+      staff[lane] = entry.count === count ? entry : { ...withoutBasis(entry), count, assumed: `what-if: ${count} set in the what-if panel` };
+    }
+    changed.staff = staff as ScenarioInput['staff'];
   }
   if (settings.meetingDays) {
-    const meetings = isRecord(changed.meetings) ? changed.meetings : {};
+    const meetings: Record<string, unknown> = isRecord(changed.meetings) ? changed.meetings : {};
     for (const [task, days] of Object.entries(settings.meetingDays)) {
-      meetings[task] = { ...(isRecord(meetings[task]) ? meetings[task] : {}), days: sortDays(days).join(' ') };
+      const entry: Record<string, unknown> = isRecord(meetings[task]) ? meetings[task] : {};
+      const written = sortDays(days).join(' ');
+      meetings[task] = entry.days === written ? entry : { ...withoutBasis(entry), days: written, assumed: `what-if: sits ${written || 'on no day'}, set in the what-if panel` };
     }
-    changed.meetings = meetings;
+    changed.meetings = meetings as ScenarioInput['meetings'];
   }
   if (settings.perYear !== undefined) changed.arrivals = { ...(isRecord(changed.arrivals) ? changed.arrivals : {}), perYear: settings.perYear } as ScenarioInput['arrivals'];
   if (settings.replications !== undefined) changed.replications = settings.replications;

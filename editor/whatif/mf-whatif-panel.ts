@@ -241,6 +241,19 @@ export class MfWhatifPanel extends LitElement {
       .warning {
         color: #8a5a00;
       }
+      ul.flags {
+        color: #b3261e;
+        padding-left: 18px;
+      }
+      .assumed {
+        color: #8a5a00;
+        cursor: help;
+      }
+      .flag-mark {
+        color: #b3261e;
+        font-weight: 700;
+        cursor: help;
+      }
       section.results {
         border-top: 1px solid #d5dce5;
         margin-top: 10px;
@@ -713,17 +726,31 @@ export class MfWhatifPanel extends LitElement {
         ${outcome.whatIf.unstable.count > 0
           ? html`<p class="warning" role="alert">${outcome.whatIf.unstable.count} what-if replication${outcome.whatIf.unstable.count === 1 ? '' : 's'} stopped: ${outcome.whatIf.unstable.reason}</p>`
           : nothing}
+        ${outcome.comparison.flags.length > 0
+          ? html`<ul class="warning flags" role="alert" data-testid="whatif-flags">
+              ${outcome.comparison.flags.map((flag) => html`<li data-code=${flag.code}>Not a finding (${flag.scenario === 'baseline' ? 'baseline' : 'what-if'}): ${flag.message}</li>`)}
+            </ul>`
+          : nothing}
         <ul class="summary" data-testid="whatif-summary">
           ${outcome.comparison.summary.map((line) => html`<li>${line}</li>`)}
         </ul>
         <table data-testid="whatif-figures">
-          <caption>Each figure, then its value in the what-if and the baseline, and the change. Bold change: its 95% interval excludes 0.</caption>
+          <caption>
+            Each figure, then its value in the what-if and the baseline, and the change. Bold change: its 95% interval excludes 0. † rests on assumed staffing or minutes (hover for
+            which); ! flagged as implausible.
+          </caption>
           <thead>
             <tr><th scope="col" class="num">What-if</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Change [95% CI]</th></tr>
           </thead>
           ${outcome.figures.map(
             (figure) => html`<tbody class=${figure.significant ? 'significant' : ''} data-key=${figure.key}>
-              <tr><th colspan="3" scope="rowgroup" class="figure">${figure.label}</th></tr>
+              <tr>
+                <th colspan="3" scope="rowgroup" class="figure">
+                  ${figure.label}${figure.restsOn.length > 0 ? html` <span class="assumed" title=${`rests on assumed ${figure.restsOn.join(', ')}`}>†</span>` : nothing}${figure.flagged.length > 0
+                    ? html` <span class="flag-mark" title="flagged as implausible: not a finding">!</span>`
+                    : nothing}
+                </th>
+              </tr>
               <tr>
                 <td class="num" data-testid="whatif-value">${formatEstimate(figure.alternative, figure.unit)}</td>
                 <td class="num">${formatEstimate(figure.baseline, figure.unit)}</td>

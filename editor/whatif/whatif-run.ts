@@ -5,7 +5,8 @@
  * estimated pair by pair. Replications run one at a time with a checkpoint after each, so progress
  * shows and a cancel is heard. No DOM: the tests run it in Node.
  */
-import { compareResults, pairedDifference, type Comparison, type FigureComparison } from '../../simulations/compare.ts';
+import { compareResults, pairedDifference, type Comparison, type ComparedReports, type FigureComparison } from '../../simulations/compare.ts';
+import { restsOnFigure } from '../../simulations/basis.ts';
 import type { ReplicationResult } from '../../simulations/domain/replication.ts';
 import { prepare, report, runReplication, type SimulationReport } from '../../simulations/simulate.ts';
 import { estimate } from '../../simulations/stats/confidence.ts';
@@ -64,7 +65,7 @@ export async function describeScenario(request: DescribeRequest): Promise<Scenar
 }
 
 /** Meeting overflow is not among the simulator's comparison figures: items carried to the next sitting, per meeting. */
-function meetingOverflow(baseline: readonly ReplicationResult[], whatIf: readonly ReplicationResult[]): FigureComparison[] {
+function meetingOverflow(baseline: readonly ReplicationResult[], whatIf: readonly ReplicationResult[], reports: ComparedReports): FigureComparison[] {
   const figures: FigureComparison[] = [];
   for (const [task, meeting] of Object.entries(whatIf[0]?.meetings ?? {})) {
     if (!baseline.every((result) => result.meetings[task]) || !whatIf.every((result) => result.meetings[task])) continue;
@@ -79,6 +80,8 @@ function meetingOverflow(baseline: readonly ReplicationResult[], whatIf: readonl
       alternative: estimate(b),
       difference,
       significant: difference.low > 0 || difference.high < 0,
+      restsOn: [...new Set([...restsOnFigure(reports.baseline.basis, `meetings.${task}`), ...restsOnFigure(reports.alternative.basis, `meetings.${task}`)])].sort(),
+      flagged: [],
     });
   }
   return figures;
@@ -152,13 +155,15 @@ export class WhatIfRunner {
     const changes = describeChanges(baseline.knobs, settings);
     const diagramEdited = request.whatIfXml !== request.baselineXml;
     const title = changes.length || diagramEdited ? 'The what-if' : 'The unchanged scenario';
-    const comparison = compareResults('baseline', title, baselineResults, whatIfResults);
+    const whatIfReport = report(whatIfPlan, whatIfResults);
+    const reports: ComparedReports = { baseline: baseline.report, alternative: whatIfReport };
+    const comparison = compareResults('baseline', title, baselineResults, whatIfResults, reports);
     const laneNames = new Map([...whatIfPlan.pools.values()].map((pool) => [pool.laneId, pool.name]));
     return {
-      whatIf: report(whatIfPlan, whatIfResults),
+      whatIf: whatIfReport,
       baseline: baseline.report,
       comparison,
-      figures: headlineRows(comparison, meetingOverflow(baselineResults, whatIfResults), laneNames),
+      figures: headlineRows(comparison, meetingOverflow(baselineResults, whatIfResults, reports), laneNames),
       changes,
       diagramEdited,
       replications,

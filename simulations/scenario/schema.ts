@@ -8,14 +8,30 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ScenarioError, safely, type Problem, type SafeResult } from '../../engine/problems.ts';
 
-const minutesDistribution = z.union([
-  z.strictObject({ fixed: z.number().min(0) }),
-  z.strictObject({ uniform: z.tuple([z.number().min(0), z.number().min(0)]) }),
-  z.strictObject({ triangular: z.tuple([z.number().min(0), z.number().min(0), z.number().min(0)]) }),
-  z.strictObject({ exponential: z.strictObject({ mean: z.number().positive() }) }),
-  z.strictObject({ lognormal: z.strictObject({ mean: z.number().positive(), sd: z.number().min(0) }) }),
-  z.strictObject({ empirical: z.array(z.number().min(0)).min(1) }),
-]);
+/**
+ * Every staffing, duration and meeting figure says what it rests on: `source:` cites a public
+ * figure or a seed passage, `assumed:` gives a one-line reason. Reports mark figures that rest on
+ * assumptions, so a made-up number is never read as a finding.
+ */
+const basisShape = { source: z.string().min(1).optional(), assumed: z.string().min(1).optional() };
+export interface Basis {
+  source?: string | undefined;
+  assumed?: string | undefined;
+}
+
+function distributionForms<Extra extends z.core.$ZodLooseShape>(extra: Extra) {
+  return z.union([
+    z.strictObject({ fixed: z.number().min(0), ...extra }),
+    z.strictObject({ uniform: z.tuple([z.number().min(0), z.number().min(0)]), ...extra }),
+    z.strictObject({ triangular: z.tuple([z.number().min(0), z.number().min(0), z.number().min(0)]), ...extra }),
+    z.strictObject({ exponential: z.strictObject({ mean: z.number().positive() }), ...extra }),
+    z.strictObject({ lognormal: z.strictObject({ mean: z.number().positive(), sd: z.number().min(0) }), ...extra }),
+    z.strictObject({ empirical: z.array(z.number().min(0)).min(1), ...extra }),
+  ]);
+}
+const minutesDistribution = distributionForms({});
+/** A task's minutes, with the basis of the figure. */
+const durationFigure = distributionForms(basisShape);
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write a date as YYYY-MM-DD');
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -52,9 +68,9 @@ export const scenarioSchema = z.strictObject({
       .default([]),
   }),
   population: z.record(z.string(), populationEntry).default({}),
-  staff: z.record(z.string(), z.strictObject({ count: z.number().int().min(1), hours: hours.optional() })).default({}),
-  durations: z.record(z.string(), minutesDistribution).default({}),
-  defaultDuration: minutesDistribution.optional(),
+  staff: z.record(z.string(), z.strictObject({ count: z.number().int().min(1), hours: hours.optional(), ...basisShape })).default({}),
+  durations: z.record(z.string(), durationFigure).default({}),
+  defaultDuration: durationFigure.optional(),
   meetings: z
     .record(
       z.string(),
@@ -64,6 +80,7 @@ export const scenarioSchema = z.strictObject({
         capacity: z.number().int().min(1).optional(),
         /** No sittings: the lane's staff do the task as items arrive (e.g. instead of a daily list). */
         onArrival: z.boolean().optional(),
+        ...basisShape,
       }),
     )
     .default({}),
@@ -82,6 +99,7 @@ export const scenarioSchema = z.strictObject({
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema> & { file: string };
 export type MinutesDistribution = z.output<typeof minutesDistribution>;
+export type DurationFigure = z.output<typeof durationFigure>;
 export type PopulationEntry = z.output<typeof populationEntry>;
 export type HoursSpec = z.output<typeof hours>;
 export { weekdayNames };
@@ -99,6 +117,25 @@ function messageFor(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+const basisHint = 'add source: "<the public figure or seed passage, cited>" or assumed: "<why this figure, in one line>"';
+
+/** Staffing, duration and meeting figures that give no basis, or two. */
+function basisProblems(scenario: z.output<typeof scenarioSchema>, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const check = (path: string, what: string, basis: Basis) => {
+    if (basis.source !== undefined && basis.assumed !== undefined) problems.push({ code: 'scenario-invalid', file, path, message: `${what} gives both source: and assumed:; keep the one it rests on` });
+    else if (basis.source === undefined && basis.assumed === undefined) problems.push({ code: 'scenario-invalid', file, path, message: `${what} has no basis: ${basisHint}` });
+  };
+  for (const [lane, staff] of Object.entries(scenario.staff)) check(`staff.${lane}`, 'the staffing figure', staff);
+  for (const [task, duration] of Object.entries(scenario.durations)) check(`durations.${task}`, 'the duration', duration);
+  if (scenario.defaultDuration) check('defaultDuration', 'the default duration', scenario.defaultDuration);
+  // onArrival alone changes the procedure, not a figure: only sittings and capacity need a basis.
+  for (const [task, meeting] of Object.entries(scenario.meetings)) {
+    if (meeting.capacity !== undefined || meeting.days !== undefined || meeting.time !== undefined) check(`meetings.${task}`, 'the meeting figure', meeting);
+  }
+  return problems;
 }
 
 /** Parses a scenario's text; throws ScenarioError naming the file and the key. */
@@ -120,6 +157,8 @@ export function parseScenario(text: string, file: string): Scenario {
     }));
     throw new ScenarioError(problems);
   }
+  const unfounded = basisProblems(result.data, file);
+  if (unfounded.length > 0) throw new ScenarioError(unfounded);
   return { ...result.data, file };
 }
 

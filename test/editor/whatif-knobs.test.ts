@@ -58,9 +58,10 @@ describe('what-if knobs', () => {
     const before = structuredClone(original);
     const changed = applyKnobs(original, { staff: { cso: 2 }, meetingDays: { standardRiskTriage: ['Fri', 'Mon', 'Wed'] }, perYear: 1500, replications: 7, days: 90 });
     expect(original).toEqual(before);
-    expect(changed.staff?.cso).toEqual({ count: 2, hours: 'office' });
+    // A moved knob is the figure's new basis: the file's reason no longer applies.
+    expect(changed.staff?.cso).toEqual({ count: 2, hours: 'office', assumed: 'what-if: 2 set in the what-if panel' });
     expect(changed.staff?.police).toEqual(before.staff?.police);
-    expect(changed.meetings?.standardRiskTriage).toEqual({ capacity: 30, days: 'Mon Wed Fri' });
+    expect(changed.meetings?.standardRiskTriage).toEqual({ capacity: 30, days: 'Mon Wed Fri', assumed: 'what-if: sits Mon Wed Fri, set in the what-if panel' });
     expect(changed.meetings?.earlyHelpTriage).toEqual(before.meetings?.earlyHelpTriage);
     expect(changed.arrivals).toEqual({ ...before.arrivals, perYear: 1500 });
     expect(changed).toMatchObject({ replications: 7, days: 90 });

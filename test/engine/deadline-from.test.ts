@@ -97,8 +97,8 @@ model: deadline-from.bpmn
 start: 2026-03-02
 days: 7
 arrivals: { perYear: 1, source: test }
-staff: { mash: { count: 1000, hours: 24/7 } }
-durations: { ${Object.entries(durations).map(([id, minutes]) => `${id}: { fixed: ${minutes} }`).join(', ')} }`;
+staff: { mash: { count: 1000, hours: 24/7, assumed: "unlimited, as the case run" } }
+durations: { ${Object.entries(durations).map(([id, minutes]) => `${id}: { fixed: ${minutes}, assumed: "as the case" }`).join(', ')} }`;
     const plan = await prepare({ scenarioText, scenarioFile: 's.yaml', modelXml: fixture, modelFile: 'deadline-from.bpmn' });
     const arrivals = [mondayMorning, fromLocal(2026, 3, 6, 22, 15), fromLocal(2026, 3, 3, 14, 0)];
     const simulated = runReplication(plan, 0, { explain: 'all', incidents: arrivals.map((arrivedAt) => ({ context: withDefaults({}) as never, arrivedAt })) });

@@ -63,8 +63,8 @@ start: 2026-03-02
 days: 14
 arrivals: { perYear: 1, source: test }
 officeHours: { Mon-Fri: 09:00-17:00 }
-staff: { mash: { count: 1000 }, careline: { count: 1000 } }
-durations: { screen: { fixed: 90 }, carelineResponds: { fixed: 60 } }`;
+staff: { mash: { count: 1000, assumed: "unlimited, as the case run" }, careline: { count: 1000, assumed: "unlimited, as the case run" } }
+durations: { screen: { fixed: 90, assumed: "as the case" }, carelineResponds: { fixed: 60, assumed: "as the case" } }`;
     const plan = await prepare({ scenarioText, scenarioFile: 's.yaml', modelXml: fixture, modelFile: 'lane-hours.bpmn' });
     const incidents = [
       { context: withDefaults({}), arrivedAt: fridayEvening },

@@ -75,7 +75,7 @@ if (part === 'mmc') {
   const meanMinutes = 10;
   const days = 3000;
   const modelXml = readFileSync('test/simulations/fixtures/one-task.bpmn', 'utf8');
-  const scenarioText = `title: M/M/5 bench\nmodel: one-task.bpmn\nseed: 3\nreplications: 1\nstart: 2026-01-05\ndays: ${days}\narrivals: { perYear: ${perHour * 24 * 365.25}, source: bench }\nstaff: { desk: { count: ${servers}, hours: 24/7 } }\ndurations: { serve: { exponential: { mean: ${meanMinutes} } } }\n`;
+  const scenarioText = `title: M/M/5 bench\nmodel: one-task.bpmn\nseed: 3\nreplications: 1\nstart: 2026-01-05\ndays: ${days}\narrivals: { perYear: ${perHour * 24 * 365.25}, source: bench }\nstaff: { desk: { count: ${servers}, hours: 24/7, assumed: bench } }\ndurations: { serve: { exponential: { mean: ${meanMinutes} }, assumed: bench } }\n`;
   const plan = await prepare({ scenarioText, scenarioFile: 'mmc.yaml', modelXml, modelFile: 'one-task.bpmn' });
   // Best of three, interleaved, for both: the machine is shared, and the best run is the one
   // least disturbed by others.

@@ -80,12 +80,13 @@ function comparable(walk: Walk, model: Model, hasParallel: boolean) {
  * bpmn-engine case run does. Lanes keep the case's hours, else the model's, else work round the clock.
  */
 function unlimitedStaffScenario(model: Model, caseFile: CaseFile): string {
+  const unlimited = 'unlimited: the case run has no queues';
   const scenario = parseYaml(readFileSync(`models/scenarios/${model.file.replace(/^models\/|\.bpmn$/g, '')}-baseline.yaml`, 'utf8'));
   const staff: Record<string, unknown> = {};
   for (const lane of model.lanes) {
     const given = caseFile.hours[lane.id];
     const hours = given !== undefined ? (typeof given === 'string' ? hoursFromText(given) : given) : lane.staff?.hours ? undefined : '24/7';
-    staff[lane.id] = hours === undefined ? { count: 100_000 } : { count: 100_000, hours };
+    staff[lane.id] = hours === undefined ? { count: 100_000, assumed: unlimited } : { count: 100_000, hours, assumed: unlimited };
   }
   const tasks = [...model.nodes.values()].filter((node) => !/Gateway$|Event$/.test(node.type));
   return stringifyYaml({
@@ -94,9 +95,9 @@ function unlimitedStaffScenario(model: Model, caseFile: CaseFile): string {
     start: '2025-01-01',
     warmUpDays: 0,
     staff,
-    meetings: Object.fromEntries(tasks.filter((node) => node.meeting).map((node) => [node.id, { capacity: 100_000 }])),
-    defaultDuration: { fixed: 0 },
-    durations: Object.fromEntries(tasks.map((node) => [node.id, { fixed: caseFile.durations[node.id] ?? 0 }])),
+    meetings: Object.fromEntries(tasks.filter((node) => node.meeting).map((node) => [node.id, { capacity: 100_000, assumed: unlimited }])),
+    defaultDuration: { fixed: 0, assumed: 'the case file gives every duration' },
+    durations: Object.fromEntries(tasks.map((node) => [node.id, { fixed: caseFile.durations[node.id] ?? 0, assumed: 'the case file' }])),
     backlog: [],
   });
 }

@@ -26,7 +26,7 @@ describe('simulation parameters in the BPMN file', () => {
 
   it('given the scenario also sets them, the scenario wins', async () => {
     const plan = await prepare({
-      scenarioText: scenario('staff: { desk: { count: 5, hours: 24/7 } }\ndurations: { serve: { fixed: 7 } }'),
+      scenarioText: scenario('staff: { desk: { count: 5, hours: 24/7, assumed: "test" } }\ndurations: { serve: { fixed: 7, assumed: "test" } }'),
       scenarioFile: 's.yaml',
       modelXml,
       modelFile: 'm.bpmn',

@@ -34,8 +34,8 @@ start: 2026-01-05
 warmUpDays: 10
 days: 120
 arrivals: { perYear: ${perHour * 24 * 365.25}, source: "queueing-theory test" }
-staff: { desk: { count: ${servers}, hours: 24/7 } }
-durations: { serve: { exponential: { mean: ${meanMinutes} } } }
+staff: { desk: { count: ${servers}, hours: 24/7, assumed: "test: c servers" } }
+durations: { serve: { exponential: { mean: ${meanMinutes} }, assumed: "test: M/M/c" } }
 `;
 }
 

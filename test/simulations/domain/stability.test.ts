@@ -13,8 +13,8 @@ replications: 2
 start: 2026-01-05
 days: 3650
 arrivals: { perYear: 100000, source: "test" }
-staff: { desk: { count: 1, hours: 24/7 } }
-durations: { serve: { fixed: 10 } }
+staff: { desk: { count: 1, hours: 24/7, assumed: "test: one person" } }
+durations: { serve: { fixed: 10, assumed: "test" } }
 maxInSystem: 2000
 `;
     const started = performance.now();
