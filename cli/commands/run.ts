@@ -17,10 +17,11 @@ export function runResultJson(result: RunResult) {
       startedAt: new Date(startedAt).toISOString(),
       endedAt: new Date(endedAt).toISOString(),
     })),
-    deadlines: result.deadlines.map(({ element, name, within, dueAt, completedAt, met }) => ({
+    deadlines: result.deadlines.map(({ element, name, within, startsAt, dueAt, completedAt, met }) => ({
       element,
       name,
       within,
+      clockStartedAt: new Date(startsAt).toISOString(),
       dueAt: new Date(dueAt).toISOString(),
       completedAt: new Date(completedAt).toISOString(),
       met,
@@ -39,7 +40,8 @@ export function formatRun(title: string, modelName: string, result: RunResult): 
   if (result.deadlines.length > 0) {
     lines.push('  deadlines:');
     for (const deadline of result.deadlines) {
-      lines.push(`    ${deadline.met ? 'met   ' : 'MISSED'}  ${deadline.name}: due ${formatLocal(deadline.dueAt)}, done ${formatLocal(deadline.completedAt)}`);
+      const clock = deadline.startsAt === result.receivedAt ? '' : `clock from ${formatLocal(deadline.startsAt)}, `;
+      lines.push(`    ${deadline.met ? 'met   ' : 'MISSED'}  ${deadline.name}: ${clock}due ${formatLocal(deadline.dueAt)}, done ${formatLocal(deadline.completedAt)}`);
     }
   }
   return lines.join('\n');
