@@ -33,7 +33,7 @@ describe('mashflow CLI', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['outcomes', 'notifications', 'path', 'deadlines']);
-    expect(json.outcomes).toEqual(['strategy-discussion', 's47']);
+    expect(json.outcomes).toEqual(['marac', 'strategy-discussion', 's47']);
     expect(json.path[0]).toMatchObject({ id: 'notificationReceived', type: 'startEvent', lane: 'Police' });
     expect(Object.keys(json.path[0])).toEqual(expect.arrayContaining(['id', 'name', 'type', 'lane']));
     expect(json.deadlines.map((d: { element: string }) => d.element)).toContain('recordContactsHighRisk');
@@ -81,7 +81,7 @@ describe('mashflow CLI', () => {
       expect(stdout).toContain('PASS  High risk, not known: strategy discussion agrees an S47');
       expect(stdout).toContain('FAIL  High risk, not known: wrongly expects early help');
       expect(stdout).toContain('outcomes: expected includes early-help');
-      expect(stdout).toContain('but got  strategy-discussion, s47');
+      expect(stdout).toContain('but got  marac, strategy-discussion, s47');
       expect(stdout).toMatch(/coverage: flow nodes \d+\/\d+ \(\d+(\.\d)?%\), sequence flows \d+\/\d+/);
       expect(stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
       const xml = readFileSync(junit, 'utf8');
@@ -125,6 +125,6 @@ describe('mashflow run --all-models', () => {
     const { code, stdout } = mashflow('run', '--all-models', `${fixtures}/cases/passing-high-risk.yaml`);
     expect(code).toBe(2);
     expect(stdout).toContain('cannot run: the case does not give thresholdLevel');
-    expect(stdout).toContain('outcomes:      strategy-discussion, s47');
+    expect(stdout).toContain('outcomes:      marac, strategy-discussion, s47');
   });
 });

@@ -95,7 +95,7 @@ describe.runIf(hasChromium)('trainer mode in the browser (bpmn-engine in the pag
     expect(runRequests).toEqual([]);
   });
 
-  it('given the quiz, when one decision is answered right and the next wrong by number key, then the verdicts say so and the score is 1 / 2', async () => {
+  it('given the quiz, when one decision is answered wrong by number key and the next right, then the verdicts say so and the score is 1 / 2', async () => {
     await page.locator('[data-testid=quiz-toggle]').check();
     await runAndTime('run-case');
     await expect.poll(() => page.locator('[data-testid=quiz-score]').textContent(), poll).toContain('Score 0 / 0');
@@ -103,44 +103,44 @@ describe.runIf(hasChromium)('trainer mode in the browser (bpmn-engine in the pag
     // Stepping stops at the first decision; Next waits for an answer and the way taken is hidden.
     await page.keyboard.press('End');
     await page.locator('[data-testid=quiz]').waitFor();
-    expect(await page.locator('[data-testid=current-step]').getAttribute('data-id')).toBe('highOrMediumDash');
+    expect(await page.locator('[data-testid=current-step]').getAttribute('data-id')).toBe('outOfHoursEmergency');
     expect(await page.locator('[data-testid=next]').isDisabled()).toBe(true);
     expect(await page.locator('[data-testid=decision]').count()).toBe(0);
     await page.keyboard.press('ArrowRight');
-    expect(await page.locator('[data-testid=current-step]').getAttribute('data-id')).toBe('highOrMediumDash');
+    expect(await page.locator('[data-testid=current-step]').getAttribute('data-id')).toBe('outOfHoursEmergency');
 
-    // Right: a high DASH grade goes to sharing the DASH with partners.
-    await page.locator('[data-testid=quiz-option][data-flow=flow_highOrMediumDash_to_shareDashWithPartners]').click();
-    const verdict = page.locator('[data-testid=quiz-verdict]');
-    await expect.poll(() => verdict.getAttribute('data-agrees'), poll).toBe('true');
-    expect(await verdict.textContent()).toContain('The procedure agrees');
-    expect(await verdict.textContent()).toContain('dashRisk = "high"');
-    await expect.poll(() => page.locator('[data-testid=quiz-score]').textContent(), poll).toContain('Score 1 / 1');
-    await expect.poll(() => page.locator('[data-testid=decision]').textContent(), poll).toContain('Took');
-
-    // On to the next decision: is the family open to social care? Answer "open" with its number key.
-    await page.keyboard.press('End');
-    await page.locator('[data-testid=quiz]').waitFor();
-    expect(await page.locator('[data-testid=current-step]').getAttribute('data-id')).toBe('caseOpen');
+    // Wrong: this case came in office hours, so Careline (seed 004) is not called. Answer by number key.
     const options = await page.locator('[data-testid=quiz-option]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-flow')));
-    const wrong = options.indexOf('flow_caseOpen_to_alertLocalityTeam');
+    const wrong = options.indexOf('flow_outOfHoursEmergency_to_carelineResponds');
     expect(wrong).toBeGreaterThanOrEqual(0);
     await page.keyboard.press(String(wrong + 1));
+    const verdict = page.locator('[data-testid=quiz-verdict]');
     await expect.poll(() => verdict.getAttribute('data-agrees'), poll).toBe('false');
     const text = (await verdict.textContent()) ?? '';
     expect(text).toContain('The procedure does not agree');
-    expect(text).toContain('=socialCareStatus = "open" is false for this case');
-    expect(text).toContain('socialCareStatus = "not-known"');
-    await expect.poll(() => page.locator('[data-testid=quiz-score]').textContent(), poll).toContain('Score 1 / 2');
-    await expect.poll(() => page.locator('.djs-element.mf-current[data-element-id="caseOpen"]').count(), poll).toBe(1);
+    expect(text).toContain('=outOfHours and immediateRisk is false for this case');
+    expect(text).toContain('outOfHours = false');
+    await expect.poll(() => page.locator('[data-testid=quiz-score]').textContent(), poll).toContain('Score 0 / 1');
+    await expect.poll(() => page.locator('.djs-element.mf-current[data-element-id="outOfHoursEmergency"]').count(), poll).toBe(1);
     await page.screenshot({ path: join(screenshots, 'editor-quiz.png') });
+
+    // On to the next decision. Right: a high DASH grade goes to sharing the DASH with partners.
+    await page.keyboard.press('End');
+    await page.locator('[data-testid=quiz]').waitFor();
+    expect(await page.locator('[data-testid=current-step]').getAttribute('data-id')).toBe('highOrMediumDash');
+    await page.locator('[data-testid=quiz-option][data-flow=flow_highOrMediumDash_to_shareDashWithPartners]').click();
+    await expect.poll(() => verdict.getAttribute('data-agrees'), poll).toBe('true');
+    expect(await verdict.textContent()).toContain('The procedure agrees');
+    expect(await verdict.textContent()).toContain('dashRisk = "high"');
+    await expect.poll(() => page.locator('[data-testid=quiz-score]').textContent(), poll).toContain('Score 1 / 2');
+    await expect.poll(() => page.locator('[data-testid=decision]').textContent(), poll).toContain('Took');
 
     // Back and forth keeps the verdicts; going on stops at the next open question.
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => verdict.getAttribute('data-agrees'), poll).toBe('false');
+    await expect.poll(() => verdict.getAttribute('data-agrees'), poll).toBe('true');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('[data-testid=current-step]').getAttribute('data-id'), poll).not.toBe('caseOpen');
+    await expect.poll(() => page.locator('[data-testid=current-step]').getAttribute('data-id'), poll).not.toBe('highOrMediumDash');
     expect(runRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.offsiteRequests).toEqual([]);

@@ -44,7 +44,7 @@ describe('what-if knobs', () => {
   it('given Derby baseline, when described, then the knobs are the staffed roles, the two triage meetings with the days from the model, and the volume as written', () => {
     expect(knobs.title).toMatch(/^Derby baseline/);
     expect(knobs.written.staff).toMatchObject({ police: 3, cso: 3, manager: 2 });
-    expect(knobs.staff.map((role) => role.lane).sort()).toEqual(['cso', 'education', 'fct', 'health', 'locality', 'manager', 'police', 'triage']);
+    expect(knobs.staff.map((role) => role.lane).sort()).toEqual(['careline', 'cso', 'education', 'fct', 'health', 'locality', 'manager', 'police', 'triage']);
     expect(knobs.staff.find((role) => role.lane === 'cso')?.name).toBeTruthy();
     expect(knobs.meetings.map((meeting) => meeting.task).sort()).toEqual(['earlyHelpTriage', 'standardRiskTriage']);
     // The scenario gives only the capacity; the days come from the model's mashflow:meeting.

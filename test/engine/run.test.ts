@@ -257,7 +257,7 @@ describe("runCase on Derby's model", () => {
 
     expect(visited(result)).toContain('receptionS47Response');
     expect(visited(result).at(-1)).toBe('s47Underway');
-    expect([...result.outcomes].sort()).toEqual(['s47', 'strategy-discussion']);
+    expect([...result.outcomes].sort()).toEqual(['marac', 's47', 'strategy-discussion']);
     expect(visited(result)).not.toContain('standardRiskTriage');
     expect(result.deadlines.map((deadline) => [deadline.element, deadline.met])).toEqual([
       ['recordContactsHighRisk', true],
