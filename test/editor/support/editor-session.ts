@@ -3,12 +3,13 @@
  * run (shared by every e2e file), the editor server over a temporary copy of models/, and a page
  * in Debian's Chromium at 1280×800 that records page errors and any request leaving the server.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import { build, createLogger, type Logger } from 'vite';
 import { startEditorServer, type EditorServer } from '../../../cli/server/server.ts';
 import { chromiumPath, withChromium } from '../../../tools/browser/bpmn-js-import.ts';
 
@@ -23,16 +24,39 @@ export const bundledModelNames = readdirSync(repoModels)
 /** playwright-core has no web-first assertions; vitest's expect.poll retries until the page catches up. */
 export const poll = { timeout: 15_000, interval: 50 };
 
+export interface BuiltEditor {
+  /** The folder `mashflow serve` serves: index.html and assets/. */
+  out: string;
+  /** What the build logged as a warning or an error (vite.config.ts's logLevel is 'warn'). */
+  warnings: string[];
+}
+
+/** vite's logger at level 'warn', also keeping what it is asked to print at that level or above. */
+function recordingLogger(warnings: string[]): Logger {
+  const logger = createLogger('warn');
+  for (const level of ['warn', 'warnOnce', 'error'] as const) {
+    const print = logger[level];
+    logger[level] = (message, options) => {
+      warnings.push(stripVTControlCharacters(message));
+      print(message, options);
+    };
+  }
+  return logger;
+}
+
 /**
- * The built editor for this vitest run. test/editor/support/global-setup.ts names a folder in
- * MASHFLOW_E2E_BUILD; the first test file to get here builds into it (a mkdir lock), the others
- * wait for its `done` marker. Outside vitest's global set-up each file builds its own.
+ * The built editor for this vitest run, built as `npm run editor:build` builds it (vite.config.ts)
+ * into another folder. test/editor/support/global-setup.ts names a folder in MASHFLOW_E2E_BUILD;
+ * the first test file to get here builds into it (a mkdir lock), the others wait for its `done`
+ * marker. Outside vitest's global set-up each file builds its own.
  */
-async function builtEditor(): Promise<string> {
+export async function builtEditor(): Promise<BuiltEditor> {
   const shared = process.env.MASHFLOW_E2E_BUILD;
   const folder = shared ?? mkdtempSync(join(tmpdir(), 'mashflow-editor-build-'));
   const done = join(folder, 'done');
   const out = join(folder, 'editor');
+  const failed = join(folder, 'failed');
+  const warningsFile = join(folder, 'warnings.json');
   let mine = true;
   try {
     mkdirSync(join(folder, 'lock'), { recursive: false });
@@ -41,17 +65,26 @@ async function builtEditor(): Promise<string> {
   }
   if (mine) {
     const started = performance.now();
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true, sourcemap: false } });
+    const warnings: string[] = [];
+    try {
+      await build({ configFile: join(root, 'vite.config.ts'), customLogger: recordingLogger(warnings), build: { outDir: out, emptyOutDir: true } });
+    } catch (error) {
+      // The other files stop waiting at once instead of after 3 minutes.
+      writeFileSync(failed, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    writeFileSync(warningsFile, JSON.stringify(warnings));
     writeFileSync(done, '');
     console.log(`editor e2e: vite build ${Math.round(performance.now() - started)} ms`);
   } else {
     const deadline = Date.now() + 180_000;
     while (!existsSync(done)) {
+      if (existsSync(failed)) throw new Error(`editor e2e: the shared build failed: ${readFileSync(failed, 'utf8')}`);
       if (Date.now() > deadline) throw new Error(`editor e2e: the shared build in ${folder} did not finish in 3 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  return out;
+  return { out, warnings: JSON.parse(readFileSync(warningsFile, 'utf8')) as string[] };
 }
 
 export interface EditorSession {
@@ -73,7 +106,7 @@ export async function startEditorSession(): Promise<EditorSession> {
   const work = mkdtempSync(join(tmpdir(), 'mashflow-editor-e2e-'));
   const models = join(work, 'models');
   cpSync(repoModels, models, { recursive: true, filter: (source) => !source.startsWith(join(repoModels, '.backup')) });
-  const staticRoot = await builtEditor();
+  const staticRoot = (await builtEditor()).out;
   const server = await startEditorServer({ modelsRoot: models, staticRoot, port: 0 });
   mkdirSync(screenshots, { recursive: true });
   let release: () => void = () => {};
