@@ -8,7 +8,7 @@ import type { Plan } from './scenario/plan.ts';
 import type { Basis } from './scenario/schema.ts';
 
 export interface InputBasis {
-  /** The scenario key (staff.cso, durations.screenHighRisk, defaultDuration, meetings.x.capacity) or deadlines.<name>, arrivals.perYear. */
+  /** The scenario key (staff.cso, durations.screenHighRisk, defaultDuration, meetings.x.capacity), staff.<lane>.hours (hours from the model), or deadlines.<name>, arrivals.perYear. */
   key: string;
   kind: 'sourced' | 'assumed';
   /** The citation, or the reason it is assumed. */
@@ -27,7 +27,8 @@ export interface ReportBasis {
  * The models cite their seed first, then quote it; the quote is left out.
  */
 export function seedCitation(documentation: string): string | undefined {
-  const match = /Seed (\d{3}_[0-9a-f]+(?:\.txt)?)( \([^)]*\))?(?:, ([^:."“]+))?/.exec(documentation);
+  // A section runs to the first colon, quote or full stop; the dot of a section number (3.2, 14.5) is kept.
+  const match = /Seed (\d{3}_[0-9a-f]+(?:\.txt)?)( \([^)]*\))?(?:, ((?:[^:."“]|\.(?=\d))+))?/.exec(documentation);
   if (!match) return undefined;
   return `Seed ${match[1]}${match[2] ?? ''}${match[3] ? `, ${match[3].trim()}` : ''}`;
 }
@@ -35,6 +36,28 @@ export function seedCitation(documentation: string): string | undefined {
 /** The model states the limit as an assumption ("Assumed: …") next to its seed quote. */
 function assumedNote(documentation: string): string | undefined {
   return /Assumed: ([^.]+)/.exec(documentation)?.[1]?.trim();
+}
+
+/**
+ * The basis of a lane's hours taken from the model, from the lane's documentation: assumed when it
+ * opens with "Assumed: …" (that sentence, as a scenario's assumed: reads), sourced when it cites a
+ * seed first (the citation, with any "Assumed: …" note after it, as deadlines take theirs).
+ */
+export function laneHoursBasis(documentation: string, laneName: string): Pick<InputBasis, 'kind' | 'text'> {
+  const citation = seedCitation(documentation);
+  const citedAt = documentation.search(/Seed \d{3}_/);
+  const assumedAt = documentation.indexOf('Assumed: ');
+  // The sentence runs to a full stop followed by a space or the end (not the dot of "004_….txt" or "sources.md").
+  const sentence = assumedAt >= 0 ? /^Assumed: (.+?)(?:\.(?=\s|$)|$)/s.exec(documentation.slice(assumedAt))?.[1]?.trim() : undefined;
+  if (sentence && (citedAt < 0 || assumedAt < citedAt)) return { kind: 'assumed', text: sentence };
+  if (citation) return { kind: 'sourced', text: `${citation}${sentence ? ` (assumed: ${sentence})` : ''}` };
+  return { kind: 'assumed', text: `the model's mashflow:staff hours on lane "${laneName}" (its documentation cites no seed and states no assumption)` };
+}
+
+/** A lane's documentation, as the model's parse holds it. */
+function laneDocumentation(plan: Plan, laneId: string): string {
+  const lane = plan.graph.model.moddleContext.elementsById[laneId] as { documentation?: { text?: string }[] } | undefined;
+  return (lane?.documentation ?? []).map((doc) => doc.text ?? '').join('\n');
 }
 
 function fromScenario(basis: Basis): Pick<InputBasis, 'kind' | 'text'> {
@@ -47,9 +70,22 @@ export function reportBasis(plan: Plan): ReportBasis {
   const put = (key: string, basis: Pick<InputBasis, 'kind' | 'text'>) => inputs.set(key, { key, ...basis });
   put('arrivals.perYear', { kind: 'sourced', text: scenario.arrivals.source });
 
+  // staff.<lane> is the number of people (and the hours when the scenario gives them); hours taken
+  // from the model's mashflow:staff are their own input, staff.<lane>.hours, resting on the lane's documentation.
+  const hoursKey = new Map<string, string>();
   for (const pool of plan.pools.values()) {
     const given = scenario.staff[pool.laneId];
-    put(`staff.${pool.laneId}`, given ? fromScenario(given) : { kind: 'assumed', text: `the model's mashflow:staff on lane "${pool.name}" (the model states no basis)` });
+    put(`staff.${pool.laneId}`, given?.count !== undefined ? fromScenario(given) : { kind: 'assumed', text: `the model's mashflow:staff count on lane "${pool.name}" (the model states no basis)` });
+    if (given?.hours !== undefined) continue;
+    const lane = plan.graph.model.lanes.find((candidate) => candidate.id === pool.laneId);
+    const key = `staff.${pool.laneId}.hours`;
+    put(
+      key,
+      lane?.staff?.hours
+        ? laneHoursBasis(laneDocumentation(plan, pool.laneId), pool.name)
+        : { kind: 'assumed', text: `neither the scenario nor the model gives lane "${pool.name}" working hours: office hours` },
+    );
+    hoursKey.set(pool.laneId, key);
   }
 
   // The input key that gives each task its minutes, by node index: the same precedence as the plan.
@@ -109,7 +145,7 @@ export function reportBasis(plan: Plan): ReportBasis {
   };
   for (const name of graph.deadlineNames) restsOn[`deadlines.${name}`] = assumed([...everything, `deadlines.${name}`]);
   for (const pool of plan.pools.values()) {
-    const keys = [`staff.${pool.laneId}`];
+    const keys = [`staff.${pool.laneId}`, ...(hoursKey.has(pool.laneId) ? [hoursKey.get(pool.laneId)!] : [])];
     plan.tasks.forEach((task, index) => {
       if (task?.pool === pool.laneId) keys.push(durationKey[index]!);
     });

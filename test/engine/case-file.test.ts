@@ -58,7 +58,7 @@ describe('parseCaseFile: valid cases', () => {
       receptionS47Response: 120,
     });
     expect(parsed.expect).toEqual({
-      outcomes: ['strategy-discussion', 's47'],
+      outcomes: ['strategy-discussion', 's47', 'marac'],
       notOutcomes: ['nfa'],
       notifications: ['health', 'education', 'named-midwife'],
       notNotifications: ['da-service'],

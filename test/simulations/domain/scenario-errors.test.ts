@@ -23,7 +23,7 @@ describe('bad scenario files', () => {
   });
 
   it('given a lane the model does not have, lists its lanes', async () => {
-    const problems = await problemsOf(baseline.replace('  cso: { count: 3, hours: office,', '  csos: { count: 3, hours: office,'));
+    const problems = await problemsOf(baseline.replace('  cso: { count: 3,', '  csos: { count: 3,'));
     expect(problems.some((problem) => problem.startsWith('staff.csos: the model has no lane "csos"; use one of: police, cso'))).toBe(true);
     expect(problems.some((problem) => problem.startsWith('staff.cso: lane "MASH contact support officer (CSO)" needs staff'))).toBe(true);
   });
@@ -40,12 +40,12 @@ describe('bad scenario files', () => {
   });
 
   it('given a staffing figure whose basis was deleted, when prepared, then it is refused naming the key and saying how to give one', async () => {
-    const problems = await problemsOf(baseline.replace(/^( {2}cso: \{ count: 3, hours: office), assumed: "[^"]*" \}$/m, '$1 }'));
+    const problems = await problemsOf(baseline.replace(/^( {2}cso: \{ count: 3), assumed: "[^"]*" \}$/m, '$1 }'));
     expect(problems).toEqual(['staff.cso: the staffing figure has no basis: add source: "<the public figure or seed passage, cited>" or assumed: "<why this figure, in one line>"']);
   });
 
   it('given unreadable working hours, names the lane', async () => {
-    const problems = await problemsOf(baseline.replace('cso: { count: 3, hours: office,', 'cso: { count: 3, hours: "Mon-Fri 9-5",'));
+    const problems = await problemsOf(baseline.replace('cso: { count: 3,', 'cso: { count: 3, hours: "Mon-Fri 9-5",'));
     expect(problems.some((problem) => problem.startsWith('staff.cso.hours: '))).toBe(true);
   });
 
