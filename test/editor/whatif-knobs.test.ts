@@ -59,7 +59,8 @@ describe('what-if knobs', () => {
     const changed = applyKnobs(original, { staff: { cso: 2 }, meetingDays: { standardRiskTriage: ['Fri', 'Mon', 'Wed'] }, perYear: 1500, replications: 7, days: 90 });
     expect(original).toEqual(before);
     // A moved knob is the figure's new basis: the file's reason no longer applies.
-    expect(changed.staff?.cso).toEqual({ count: 2, hours: 'office', assumed: 'what-if: 2 set in the what-if panel' });
+    // The lane's hours come from the model, so the scenario carries only the count.
+    expect(changed.staff?.cso).toEqual({ count: 2, assumed: 'what-if: 2 set in the what-if panel' });
     expect(changed.staff?.police).toEqual(before.staff?.police);
     expect(changed.meetings?.standardRiskTriage).toEqual({ capacity: 30, days: 'Mon Wed Fri', assumed: 'what-if: sits Mon Wed Fri, set in the what-if panel' });
     expect(changed.meetings?.earlyHelpTriage).toEqual(before.meetings?.earlyHelpTriage);
