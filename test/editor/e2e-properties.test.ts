@@ -182,4 +182,26 @@ describe.runIf(hasChromium)('properties panel end to end (vite build, editor ser
     await expect.poll(() => field(page, 'mashflow-staff-present').isVisible(), poll).toBe(true);
     expect(session.pageErrors).toEqual([]);
   });
+  it('given a task with a deadline, when its clock is set to start at an element and then back at receipt, then from= and at= are written and removed', async () => {
+    const deadlineTask = 'recordAlertWithin24h';
+    await withModeler((modeler, id: string) => modeler.get('selection').select(modeler.get('elementRegistry').get(id)), deadlineTask);
+    await expect.poll(() => page.locator('[data-group-id="group-mashflow-deadline"]').count(), poll).toBe(1);
+    const deadlineOf = async () => (await extensionsOf(deadlineTask)).find((text) => text.startsWith('mashflow:Deadline')) ?? '';
+    expect(await field(page, 'mashflow-deadline-from').inputValue()).toBe('');
+    expect(await deadlineOf()).not.toContain('from=');
+
+    await field(page, 'mashflow-deadline-from').selectOption('notificationReceived');
+    await expect.poll(deadlineOf, poll).toContain('from=notificationReceived');
+    await expect.poll(() => field(page, 'mashflow-deadline-at').isVisible(), poll).toBe(true);
+    expect(await field(page, 'mashflow-deadline-at').inputValue()).toBe('start');
+    await field(page, 'mashflow-deadline-at').selectOption('end');
+    await expect.poll(deadlineOf, poll).toContain('at=end');
+
+    // Back to receipt: both attributes go, and the "when" entry with them.
+    await field(page, 'mashflow-deadline-from').selectOption('');
+    await expect.poll(deadlineOf, poll).not.toContain('from=');
+    expect(await deadlineOf()).not.toContain('at=');
+    await expect.poll(() => field(page, 'mashflow-deadline-at').count(), poll).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
 });
