@@ -103,13 +103,12 @@ describe('coverage API (cli/server/coverage-api.ts)', () => {
     expect(result.flows.uncovered).toEqual([]);
     expect(result.nodes.covered).toHaveLength(result.nodes.total);
     expect(result.reachedBy.recordAlertWithin24h?.length).toBeGreaterThan(0);
-    console.log(`coverage API: derby, 17 cases: ${result.milliseconds} ms`);
+    console.log(`coverage API: derby, ${result.cases.length} cases: ${result.milliseconds} ms`);
 
-    const started = performance.now();
+    // From the cache: no suite is run again (how fast that is belongs in a bench, not a test).
     const second = await call('GET', '/api/models/derby/coverage');
     expect(second.body.cached).toBe(true);
     expect(second.body.nodes).toEqual(result.nodes);
-    expect(performance.now() - started).toBeLessThan(1_000);
   }, 120_000);
 
   it('given an unsaved edit that adds a route no case takes, when posted, then the new elements are uncovered and the file on disk is untouched', async () => {

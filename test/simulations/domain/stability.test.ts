@@ -17,10 +17,10 @@ staff: { desk: { count: 1, hours: 24/7, assumed: "test: one person" } }
 durations: { serve: { fixed: 10, assumed: "test" } }
 maxInSystem: 2000
 `;
-    const started = performance.now();
     const report = await simulate({ scenarioText, scenarioFile: 'overloaded.yaml', modelXml, modelFile: 'one-task.bpmn' });
     expect(report.unstable.count).toBe(2);
     expect(report.unstable.reason).toMatch(/more than 2000 incidents in the system at once: arrivals exceed capacity \(staff pool "Desk" \(1 staff\) has \d+ waiting\)/);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // It stops when the queue passes the cap instead of simulating ten years of a million arrivals.
+    expect(report.results.arrivals.mean).toBeLessThan(100_000);
   });
 });
