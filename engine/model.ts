@@ -36,6 +36,8 @@ export interface ModelNode {
 export interface ModelLane {
   readonly id: string;
   readonly name: string;
+  /** The lane's documentation: the basis of its working hours (a seed citation or "Assumed: …"). */
+  readonly documentation: string;
   /** mashflow:staff attributes as written, read by simulations/. */
   readonly staff: { readonly count?: string; readonly hours?: string } | undefined;
 }
@@ -59,21 +61,16 @@ export interface Model {
   readonly moddleContext: ModdleParseResult;
 }
 
+/** Task kinds: work a person in the node's lane does (the others are events and gateways). */
+const taskTypes: ReadonlySet<string> = new Set(['task', 'userTask', 'manualTask', 'sendTask', 'receiveTask', 'businessRuleTask', 'serviceTask']);
+
+/** A task, done by people in its lane's hours; events and gateways take no one's time. */
+export function isTask(node: Pick<ModelNode, 'type'>): boolean {
+  return taskTypes.has(node.type);
+}
+
 /** Element kinds the engine and the simulator both understand. Anything else is refused. */
-const supportedFlowNodes = new Set([
-  'startEvent',
-  'endEvent',
-  'task',
-  'userTask',
-  'manualTask',
-  'sendTask',
-  'receiveTask',
-  'businessRuleTask',
-  'serviceTask',
-  'exclusiveGateway',
-  'parallelGateway',
-  'intermediateThrowEvent',
-]);
+const supportedFlowNodes = new Set(['startEvent', 'endEvent', ...taskTypes, 'exclusiveGateway', 'parallelGateway', 'intermediateThrowEvent']);
 
 const bpmnPrefix = 'bpmn:';
 
@@ -124,7 +121,8 @@ export async function parseModel(xml: string, file: string): Promise<Model> {
     for (const lane of laneSet.lanes ?? []) {
       const staffElement = (lane.extensionElements?.values ?? []).find((extension: ModdleElement) => extension.$type === 'mashflow:Staff');
       const staff = staffElement ? definedStrings({ count: staffElement.count, hours: staffElement.hours }) : undefined;
-      const info: ModelLane = { id: lane.id, name: lane.name ?? lane.id, staff };
+      const documentation = (lane.documentation ?? []).map((doc: ModdleElement) => doc.text ?? '').join('\n');
+      const info: ModelLane = { id: lane.id, name: lane.name ?? lane.id, documentation, staff };
       lanes.push(info);
       for (const ref of lane.flowNodeRef ?? []) laneOf.set(ref.id, info);
     }

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
 import type { CaseFile, CaseVariables } from './case-file.ts';
 import { compileCondition, evaluateCondition, type CompiledCondition } from './feel.ts';
-import type { Model, ModelNode } from './model.ts';
+import { isTask, type Model, type ModelNode } from './model.ts';
 import { RunError, type Problem } from './problems.ts';
 import { referenceElements, referenceSource } from './reference-source.ts';
 import type { DeadlineRule } from './time.ts';
@@ -121,9 +121,8 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   const path: PathStep[] = [];
   const flowsTaken: string[] = [];
   const flowTime = new Map<string, number>();
-  const endTime = new Map<string, number>();
-  /** When each element last started and ended: deadlines with from= count from one of them. */
-  const clockStarts = new Map<string, { start: number; end: number }>();
+  /** When each element last started and ended: flows leave at the end, deadlines with from= count from either. */
+  const times = new Map<string, { start: number; end: number }>();
   const outcomes = new Set<OutcomeWord>();
   const notifications = new Set<NotificationWord>();
   const deadlines: DeadlineResult[] = [];
@@ -136,7 +135,7 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
   listener.on('flow.take', (flow: { id: string; content?: { sourceId?: string } }) => {
     flowsTaken.push(flow.id);
     const source = model.flows.get(flow.id)?.source ?? flow.content?.sourceId ?? '';
-    flowTime.set(flow.id, endTime.get(source) ?? input.receivedAt);
+    flowTime.set(flow.id, times.get(source)?.end ?? input.receivedAt);
   });
   listener.on('activity.end', (api: { id: string }) => {
     const node = model.nodes.get(api.id);
@@ -147,12 +146,11 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     const minutes = durations[node.id] ?? 0;
     const startedAt = node.meeting ? nextSittingFast(node.meeting, arrived) : calendar ? calendar.nextOpen(arrived) : arrived;
     const endedAt = calendar ? calendar.addWorkingMinutes(startedAt, minutes) : startedAt + minutes * 60_000;
-    endTime.set(node.id, endedAt);
-    clockStarts.set(node.id, { start: startedAt, end: endedAt });
+    times.set(node.id, { start: startedAt, end: endedAt });
     path.push({ id: node.id, name: node.name, type: node.type, lane: node.lane ?? null, startedAt, endedAt });
     for (const word of node.outcomes) outcomes.add(word);
     for (const word of node.notifications) notifications.add(word);
-    if (node.deadline) deadlines.push(checkDeadline(node, clockStart(node.deadline, input.receivedAt, clockStarts), endedAt));
+    if (node.deadline) deadlines.push(checkDeadline(node, clockStart(node.deadline, input.receivedAt, times), endedAt));
   });
 
   // bpmn-engine's option types demand a full Script from getScript; ours refuses on purpose.
@@ -219,7 +217,7 @@ export async function runCase(model: Model, input: RunInput): Promise<RunResult>
     flowsTaken,
     deadlines,
     receivedAt: input.receivedAt,
-    finishedAt: Math.max(input.receivedAt, ...endTime.values()),
+    finishedAt: Math.max(input.receivedAt, ...path.map((step) => step.endedAt)),
   };
 }
 
@@ -234,13 +232,6 @@ function starvedJoin(model: Model, flowsTaken: readonly string[], path: readonly
     if (missing.length > 0 && missing.length < node.incoming.length) return { id: node.id, missing };
   }
   return undefined;
-}
-
-const taskTypes = new Set(['task', 'userTask', 'manualTask', 'sendTask', 'receiveTask', 'businessRuleTask', 'serviceTask']);
-
-/** People do tasks, in their lane's hours; gateways and events take no one's time. */
-function isTask(node: ModelNode): boolean {
-  return taskTypes.has(node.type);
 }
 
 /** Where a deadline's clock started: receipt, or the start or end of its from= element (the loader puts that element on every path). */

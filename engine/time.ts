@@ -13,12 +13,6 @@ export const timeZone = 'Europe/London';
  */
 export const workingDayEnd = { hour: 17, minute: 0 };
 
-/**
- * When office hours start, for deadlines counted in working hours. Assumed 09:00 (no seed gives
- * one); the simulator's 'office' calendar uses the same hours.
- */
-export const workingDayStart = { hour: 9, minute: 0 };
-
 export interface DeadlineRule {
   readonly name: string;
   /** As written in the model, for messages: PT24H, P3D… */

@@ -6,7 +6,7 @@
  * problem. Pure: takes the parsed YAML and the model.
  */
 import { z } from 'zod';
-import type { Model } from './model.ts';
+import { isTask, type Model } from './model.ts';
 import type { Problem } from './problems.ts';
 
 export const statementStatuses = ['encoded', 'partly', 'not', 'out-of-scope'] as const;
@@ -32,7 +32,7 @@ const statement = z
 export const traceabilitySchema = z
   .object({
     model: z.string().min(1),
-    /** Seed files (names in ../shared/seeds, cited in the model's documentation). */
+    /** The seed files the statements quote, as the model's documentation cites them. */
     seeds: z.array(z.string().min(1)).min(1),
     statements: z.array(statement).min(1),
   })
@@ -41,8 +41,6 @@ export const traceabilitySchema = z
 export type Traceability = z.infer<typeof traceabilitySchema>;
 export type Statement = Traceability['statements'][number];
 
-/** Tasks carry the procedure's steps; gateways, events and merges need no statement of their own. */
-const taskTypes = new Set(['task', 'userTask', 'manualTask', 'sendTask', 'receiveTask', 'businessRuleTask', 'serviceTask']);
 
 /** Problems between a matrix and its model: unknown ids, tasks not traced, statuses without elements or reasons. */
 export function checkTraceability(matrix: Traceability, model: Model, file: string): Problem[] {
@@ -67,7 +65,8 @@ export function checkTraceability(matrix: Traceability, model: Model, file: stri
     }
   }
   for (const node of model.nodes.values()) {
-    if (taskTypes.has(node.type) && !traced.has(node.id)) {
+    // Tasks carry the procedure's steps; gateways, events and merges need no statement of their own.
+    if (isTask(node) && !traced.has(node.id)) {
       problem(node.id, `task ${node.id} ("${node.name}") is in no statement of the matrix; add it to the statement it encodes`);
     }
   }

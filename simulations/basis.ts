@@ -54,12 +54,6 @@ export function laneHoursBasis(documentation: string, laneName: string): Pick<In
   return { kind: 'assumed', text: `the model's mashflow:staff hours on lane "${laneName}" (its documentation cites no seed and states no assumption)` };
 }
 
-/** A lane's documentation, as the model's parse holds it. */
-function laneDocumentation(plan: Plan, laneId: string): string {
-  const lane = plan.graph.model.moddleContext.elementsById[laneId] as { documentation?: { text?: string }[] } | undefined;
-  return (lane?.documentation ?? []).map((doc) => doc.text ?? '').join('\n');
-}
-
 function fromScenario(basis: Basis): Pick<InputBasis, 'kind' | 'text'> {
   return basis.source !== undefined ? { kind: 'sourced', text: basis.source } : { kind: 'assumed', text: basis.assumed ?? 'no basis given' };
 }
@@ -82,7 +76,7 @@ export function reportBasis(plan: Plan): ReportBasis {
     put(
       key,
       lane?.staff?.hours
-        ? laneHoursBasis(laneDocumentation(plan, pool.laneId), pool.name)
+        ? laneHoursBasis(lane.documentation, pool.name)
         : { kind: 'assumed', text: `neither the scenario nor the model gives lane "${pool.name}" working hours: office hours` },
     );
     hoursKey.set(pool.laneId, key);

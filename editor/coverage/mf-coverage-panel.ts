@@ -7,6 +7,7 @@
  * model is opened in it, and again only when asked; the server's progress is shown meanwhile.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { percent } from '../../engine/coverage.ts';
 import { api } from '../api/client.ts';
 import type { CoverageProgress, CoverageResult } from '../api/types.ts';
 import { reveal, services, type Modeler } from '../modeler/bpmn-js.ts';
@@ -24,9 +25,6 @@ interface ElementInfo {
 const progressPollMs = 500;
 const listenerPriority = 1500;
 
-function percentText(covered: number, total: number): string {
-  return total === 0 ? '100%' : `${Math.floor((covered / total) * 1000) / 10}%`;
-}
 
 export class MfCoveragePanel extends LitElement {
   static override properties = {
@@ -344,11 +342,11 @@ export class MfCoveragePanel extends LitElement {
             <dl class="totals" data-testid="coverage-totals">
               <dt>Flow nodes</dt>
               <dd class=${result.nodes.uncovered.length ? 'short' : 'full'} data-testid="coverage-nodes">
-                ${result.nodes.covered.length}/${result.nodes.total} (${percentText(result.nodes.covered.length, result.nodes.total)})
+                ${result.nodes.covered.length}/${result.nodes.total} (${percent(result.nodes.covered.length, result.nodes.total)})
               </dd>
               <dt>Sequence flows</dt>
               <dd class=${result.flows.uncovered.length ? 'short' : 'full'} data-testid="coverage-flows">
-                ${result.flows.covered.length}/${result.flows.total} (${percentText(result.flows.covered.length, result.flows.total)})
+                ${result.flows.covered.length}/${result.flows.total} (${percent(result.flows.covered.length, result.flows.total)})
               </dd>
               <dt>Cases</dt>
               <dd>${result.cases.length - failed.length} of ${result.cases.length} pass</dd>

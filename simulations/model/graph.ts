@@ -4,7 +4,7 @@
  * closures. bpmn-engine stays the reference executor; test/simulations/conformance checks that
  * both visit the same elements for the same cases.
  */
-import type { Model, ModelNode } from '../../engine/model.ts';
+import { isTask, type Model, type ModelNode } from '../../engine/model.ts';
 import type { DeadlineRule, MeetingRule } from '../../engine/time.ts';
 import { outcomeWords, notificationWords, type NotificationWord, type OutcomeWord } from '../../engine/vocabulary.ts';
 import { compilePredicate, type Predicate } from './compile-predicate.ts';
@@ -57,14 +57,13 @@ export interface Graph {
 export const outcomeList = Object.keys(outcomeWords) as OutcomeWord[];
 export const notificationList = Object.keys(notificationWords) as NotificationWord[];
 
-const taskTypes = new Set(['task', 'userTask', 'manualTask', 'sendTask', 'receiveTask', 'businessRuleTask', 'serviceTask']);
 
 function kindOf(node: ModelNode): NodeKind {
   if (node.type === 'startEvent') return 'start';
   if (node.type === 'endEvent') return 'end';
   if (node.type === 'exclusiveGateway') return 'exclusive';
   if (node.type === 'parallelGateway') return 'parallel';
-  if (taskTypes.has(node.type)) return 'task';
+  if (isTask(node)) return 'task';
   return 'event';
 }
 

@@ -4,7 +4,10 @@
  * executors' calendar (simulations/calendar/). Tests compare the two on many instants.
  */
 import { englandHolidays } from '../../engine/bank-holidays.ts';
-import { fromLocal, localParts, workingDayEnd, workingDayStart, type DeadlineRule, type MeetingRule } from '../../engine/time.ts';
+import { fromLocal, localParts, workingDayEnd, type DeadlineRule, type MeetingRule } from '../../engine/time.ts';
+
+/** Office hours open at 09:00 (assumed: no seed gives a start), as the calendar's 'office' hours do. */
+const workingDayStart = { hour: 9, minute: 0 };
 
 const bankHolidaysByYear = new Map<number, Set<string>>();
 

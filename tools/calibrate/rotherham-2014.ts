@@ -1,5 +1,5 @@
 /**
- * Calibrates the Rotherham 2014 baseline against Ofsted's figures (seed 003, ../shared/DOMAIN.md):
+ * Calibrates the Rotherham 2014 baseline against Ofsted's figures (seed 003, docs/sources.md):
  * 33% of decisions not made within 24 hours (April–September 2014). Volumes (1,164 DV
  * notifications in six months) and the NFA share (72%) are taken from the sources; the CART's
  * staffing, which no source gives, is the fitted parameter. Prints the breach rate for each
