@@ -20,7 +20,7 @@ function derbyInput(perYear: number, days: number, replications = 1): Simulation
   const scale = perYear / 1080;
   const scenarioText = readFileSync('models/scenarios/derby-baseline.yaml', 'utf8')
     .replace('perYear: 1080', `perYear: ${perYear}`)
-    .replace(/count: (\d+), hours/g, (_, count: string) => `count: ${Math.ceil(Number(count) * scale)}, hours`)
+    .replace(/count: (\d+)/g, (_, count: string) => `count: ${Math.ceil(Number(count) * scale)}`)
     .replace(/capacity: \d+/g, `capacity: ${Math.ceil(30 * scale)}`)
     .replace('days: 364', `days: ${days}`)
     .replace('replications: 20', `replications: ${replications}`);
@@ -65,7 +65,8 @@ if (part === 'derby') {
     const rate = result.arrivals / cpuSeconds(started);
     if (rate > best) [best, arrivals] = [rate, result.arrivals];
   }
-  console.log(`Derby (calendars, 8 staff pools, 2 meetings; best of 3 replications of ${arrivals} incidents): ${Math.round(best)} incidents per CPU second`);
+  const meetings = plan.tasks.filter((task) => task?.meeting).length;
+  console.log(`Derby (calendars, ${plan.pools.size} staff pools, ${meetings} meetings; best of 3 replications of ${arrivals} incidents): ${Math.round(best)} incidents per CPU second`);
 }
 
 // 2. M/M/c: the simulator against a minimal heap loop.
